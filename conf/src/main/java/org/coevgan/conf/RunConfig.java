@@ -1,0 +1,149 @@
+package org.coevgan.conf;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A complete, validated run configuration: one record per concern plus the run-wide keys
+ * {@code generations} and {@code seed}. {@link ConfigLoader#load} builds it from a YAML file
+ * and {@code --set} overrides; everything is checked before a Spark session starts.
+ *
+ * <p>Besides each record's own rules, this record checks that a tournament fits the
+ * sub-population a cell selects from. {@link #checkAgainstData(long)} adds the rules that need
+ * the number of images, once data preparation has counted them.
+ *
+ * @param grid the grid shape and neighbourhood
+ * @param generations generations to train, 1 or more
+ * @param seed seed of every random choice in the run
+ * @param data where the images are and how much of them each cell sees
+ * @param population individuals per cell and tournament size
+ * @param fitness how individuals are scored
+ * @param training how a cell trains within a generation
+ * @param network the networks' architecture, latent size and loss
+ * @param optimizer the initial Adam settings
+ * @param mutation how learning rates evolve
+ * @param samples the images drawn at the end of the run
+ * @param sourceFile the configuration file, as given to the loader, for messages
+ * @param resolvedValues every key with its final value as text, sorted by key, for run.json;
+ *     stored as an unmodifiable copy
+ */
+public record RunConfig(
+    GridConfig grid,
+    int generations,
+    long seed,
+    DataConfig data,
+    PopulationConfig population,
+    FitnessConfig fitness,
+    TrainingConfig training,
+    NetworkConfig network,
+    OptimizerConfig optimizer,
+    MutationConfig mutation,
+    SamplesConfig samples,
+    String sourceFile,
+    Map<String, String> resolvedValues) {
+  /**
+   * Creates a run configuration.
+   *
+   * @param grid the grid shape and neighbourhood
+   * @param generations generations to train, 1 or more
+   * @param seed seed of every random choice in the run
+   * @param data where the images are and how much of them each cell sees
+   * @param population individuals per cell and tournament size
+   * @param fitness how individuals are scored
+   * @param training how a cell trains within a generation
+   * @param network the networks' architecture, latent size and loss
+   * @param optimizer the initial Adam settings
+   * @param mutation how learning rates evolve
+   * @param samples the images drawn at the end of the run
+   * @param sourceFile the configuration file, as given to the loader, for messages
+   * @param resolvedValues every key with its final value as text, sorted by key, for run.json;
+   *     stored as an unmodifiable copy
+   * @throws ConfigException if generations is below 1 or the tournament is larger than the
+   *     sub-population a cell selects from
+   */
+  public RunConfig {
+    Objects.requireNonNull(grid, "grid");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(population, "population");
+    Objects.requireNonNull(fitness, "fitness");
+    Objects.requireNonNull(training, "training");
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(mutation, "mutation");
+    Objects.requireNonNull(samples, "samples");
+    Objects.requireNonNull(sourceFile, "sourceFile");
+    Objects.requireNonNull(resolvedValues, "resolvedValues");
+
+    Checks.checkAtLeast("run from " + sourceFile, ConfigKey.GENERATIONS, generations, 1);
+    checkTournamentFits(grid, population, sourceFile);
+    resolvedValues = sortedCopy(resolvedValues);
+  }
+
+  /**
+   * Returns how many individuals of each kind a cell selects from: its own population plus the
+   * centers of its distinct neighbours, its own center counted once. With population 1 on a 3x3
+   * von Neumann grid that is 1 - 1 + 5 = 5.
+   *
+   * @return 1 or more; a {@code long} because population.size may be as large as an int holds
+   */
+  public long subPopulationSize() {
+    return subPopulationSize(grid, population);
+  }
+
+  /**
+   * Checks the rules that need the number of images under {@code data.path}: a training batch
+   * and the fitness sample must each fit in the images one cell gets, floor(imageCount *
+   * data.sampling-ratio).
+   *
+   * @param imageCount the number of images data preparation found, 0 or more
+   * @throws ConfigException naming {@code training.batch-size} or {@code fitness.sample-size}
+   *     when it exceeds the images a cell gets
+   * @throws IllegalArgumentException if {@code imageCount} is negative
+   */
+  public void checkAgainstData(long imageCount) {
+    long imagesPerCell = data.imagesPerCell(imageCount);
+
+    checkFitsCell(ConfigKey.TRAINING_BATCH_SIZE, training.batchSize(), imageCount, imagesPerCell);
+    checkFitsCell(ConfigKey.FITNESS_SAMPLE_SIZE, fitness.sampleSize(), imageCount, imagesPerCell);
+  }
+
+  private void checkFitsCell(ConfigKey key, int size, long imageCount, long imagesPerCell) {
+    if (size <= imagesPerCell) {
+      return;
+    }
+
+    String name = key.configName();
+    String fix = imagesPerCell > 0
+        ? "lower " + name + " to " + imagesPerCell + " or less, or raise data.sampling-ratio"
+        : "raise data.sampling-ratio or point data.path at more images";
+    throw ConfigException.cannot("train on " + data.path() + " (data.path in " + sourceFile
+        + ")", name, name + " is " + size + " but each cell gets only "
+        + imagesPerCell + " of the " + imageCount + " images (data.sampling-ratio "
+        + Decimals.text(data.samplingRatio()) + "); " + fix + ".");
+  }
+
+  private static void checkTournamentFits(GridConfig grid, PopulationConfig population,
+      String sourceFile) {
+    long individuals = subPopulationSize(grid, population);
+    if (population.tournamentSize() <= individuals) {
+      return;
+    }
+
+    String key = ConfigKey.POPULATION_TOURNAMENT_SIZE.configName();
+    throw ConfigException.building("grid from " + sourceFile, key, key + " is "
+        + population.tournamentSize() + " but a neighbourhood on a " + grid.rows() + "x"
+        + grid.columns() + " " + grid.neighbourhood().configName() + " grid holds only "
+        + individuals + " individuals; lower " + key + " or raise population.size.");
+  }
+
+  private static long subPopulationSize(GridConfig grid, PopulationConfig population) {
+    return population.size() - 1L + grid.distinctNeighbourCount();
+  }
+
+  private static SortedMap<String, String> sortedCopy(Map<String, String> values) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(values));
+  }
+}

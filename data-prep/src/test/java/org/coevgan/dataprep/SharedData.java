@@ -1,0 +1,41 @@
+package org.coevgan.dataprep;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates the real data sets in /work/shared/data, beside the project checkout. */
+final class SharedData {
+  private SharedData() {}
+
+  /** Returns the MNIST test-split image file. */
+  static Path mnistImages() {
+    return existing(root().resolve("mnist/t10k-images-idx3-ubyte.gz"));
+  }
+
+  /** Returns the MNIST test-split label file. */
+  static Path mnistLabels() {
+    return existing(root().resolve("mnist/t10k-labels-idx1-ubyte.gz"));
+  }
+
+  private static Path root() {
+    String configured = System.getProperty("coevgan.shared.data");
+    if (configured != null) {
+      return Path.of(configured).toAbsolutePath().normalize();
+    }
+
+    // Tests run in the module folder; the shared data sits beside the project checkout.
+    Path project = Path.of("").toAbsolutePath().getParent();
+
+    return project.resolve("../shared/data").normalize();
+  }
+
+  private static Path existing(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalStateException(
+          "Cannot find the shared test data file " + file + "; set the system property"
+              + " coevgan.shared.data to the folder holding mnist/");
+    }
+
+    return file;
+  }
+}

@@ -1,0 +1,26 @@
+package org.coevgan.job;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Creates the Spark session of a CoevGAN main class. Under spark-submit the master and all
+ * settings come from the submit command; run directly (tests, an IDE) it falls back to
+ * {@code local[*]} bound to 127.0.0.1.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /** Returns a session for the named application. */
+  public static SparkSession forJob(String appName) {
+    SparkConf conf = new SparkConf().setAppName(appName);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster("local[*]")
+          .set("spark.driver.host", "127.0.0.1")
+          .set("spark.driver.bindAddress", "127.0.0.1")
+          .set("spark.ui.enabled", "false");
+    }
+    conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}

@@ -1,0 +1,224 @@
+package org.coevgan.job.cell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.coevgan.conf.LossFunction;
+import org.coevgan.job.cell.CellRandom.Purpose;
+import org.coevgan.job.data.CellData;
+import org.coevgan.job.data.TrainingImages;
+import org.coevgan.job.grid.Cell;
+import org.coevgan.job.network.AdversarialTraining;
+import org.coevgan.job.network.GeneratorObjective;
+import org.coevgan.job.network.Individual;
+import org.coevgan.job.network.LatentNoise;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One generation of one cell (Algorithm 2 of the Lipizzaner paper), run inside the Spark task
+ * of that cell.
+ *
+ * <ol>
+ *   <li>Gather the sub-population: the cell's own individuals (with their Adam state) and its
+ *       neighbours' centers (without it), in neighbourhood order.
+ *   <li>Evaluate all generators against all discriminators on one random real batch.
+ *   <li>Select a generator and a discriminator by tournament; copy them as offspring, mutating
+ *       each copy's learning rate (the mutated rate is the one Adam then uses, and the Adam
+ *       moments carry over from the parent).
+ *   <li>Train the offspring over the cell's batches, each batch against a randomly drawn
+ *       adversary of the sub-population.
+ *   <li>Add the offspring, re-evaluate, drop the weakest and keep the best as the new center.
+ * </ol>
+ *
+ * <p>Every random draw comes from streams derived from (run seed, cell, generation), so a
+ * re-executed task reproduces its first attempt exactly.
+ */
+public final class CellEvolution {
+  private final CellSettings settings;
+  private final TrainingImages images;
+  private final LearningRateMutation mutation;
+
+  /** Creates the evolution of cells that train on the given images. */
+  public CellEvolution(CellSettings settings, TrainingImages images) {
+    this.settings = settings;
+    this.images = images;
+    this.mutation =
+        new LearningRateMutation(settings.mutationRate(), settings.mutationProbability());
+  }
+
+  /** The new state of a cell and what happened on the way. */
+  public record Outcome(CellState state, GenerationReport report) {}
+
+  /** Returns the untrained generation-0 state of a cell, its weights drawn from the run seed. */
+  public static CellState initialState(Cell cell, CellSettings settings) {
+    SplittableRandom random = CellRandom.stream(settings.seed(), cell, 0, Purpose.INITIAL_WEIGHTS);
+    List<IndividualState> generators = new ArrayList<>();
+    List<IndividualState> discriminators = new ArrayList<>();
+    for (int i = 0; i < settings.populationSize(); i++) {
+      GeneratorObjective objective = drawObjective(settings.loss(), random);
+      double rate = settings.initialLearningRate();
+      generators.add(
+          Individual.newGenerator(settings.network(), rate, objective, cell, random.nextLong())
+              .toState());
+      discriminators.add(
+          Individual.newDiscriminator(settings.network(), rate, cell, random.nextLong())
+              .toState());
+    }
+    return new CellState(cell, 0, generators, discriminators);
+  }
+
+  /** Runs one generation of the cell given its own state and its neighbours' centers. */
+  public Outcome evolve(CellState own, List<CellState> neighbourCenters) {
+    long start = System.nanoTime();
+    Cell cell = own.cell();
+    int generation = own.generation() + 1;
+    SplittableRandom random = CellRandom.stream(settings.seed(), cell, generation, Purpose.GENERATION);
+    CellData data = cellData(cell);
+
+    SubPopulation population = SubPopulation.gather(settings.network(), own, neighbourCenters);
+    INDArray real = images.batch(data.randomBatch(settings.fitnessSampleSize(), random));
+    INDArray noise =
+        LatentNoise.sample(settings.fitnessSampleSize(), settings.network().latentSize(), random);
+    long fitnessStart = System.nanoTime();
+    population.evaluate(real, noise, settings.fitnessMode());
+    long fitnessNanos = System.nanoTime() - fitnessStart;
+
+    Individual generatorChild = generatorOffspring(population, random);
+    Individual discriminatorChild = discriminatorOffspring(population, random);
+    long trainingStart = System.nanoTime();
+    int batches = train(generatorChild, discriminatorChild, population, data, random);
+    long trainingNanos = System.nanoTime() - trainingStart;
+
+    fitnessStart = System.nanoTime();
+    population.addOffspring(generatorChild, discriminatorChild);
+    population.evaluate(real, noise, settings.fitnessMode());
+    fitnessNanos += System.nanoTime() - fitnessStart;
+
+    List<Individual> generators = best(population.generators());
+    List<Individual> discriminators = best(population.discriminators());
+    CellState next =
+        new CellState(cell, generation, keep(generators, cell), keep(discriminators, cell));
+    GenerationReport report =
+        report(next, generators.get(0), discriminators.get(0), population, batches, data,
+            fitnessNanos, trainingNanos, System.nanoTime() - start);
+    return new Outcome(next, report);
+  }
+
+  private CellData cellData(Cell cell) {
+    SplittableRandom subsetRandom =
+        CellRandom.stream(settings.seed(), cell, 0, Purpose.DATA_SUBSET);
+    return CellData.sample(images.count(), settings.samplingRatio(), subsetRandom);
+  }
+
+  private Individual generatorOffspring(SubPopulation population, SplittableRandom random) {
+    Individual parent =
+        Tournament.select(
+            population.generators(), settings.tournamentSize(), Individual::fitness, random);
+    double rate = mutation.mutate(parent.learningRate(), random);
+    GeneratorObjective objective =
+        settings.loss() == LossFunction.MUSTANGS
+            ? drawObjective(settings.loss(), random)
+            : parent.objective();
+    IndividualState state = parent.toState();
+    IndividualState relabelled =
+        new IndividualState(state.parameters(), state.updaterState(), state.iterations(), rate,
+            objective, state.origin(), state.fitness());
+    return Individual.restoreGenerator(settings.network(), relabelled, rate);
+  }
+
+  private Individual discriminatorOffspring(SubPopulation population, SplittableRandom random) {
+    Individual parent =
+        Tournament.select(
+            population.discriminators(), settings.tournamentSize(), Individual::fitness, random);
+    double rate = mutation.mutate(parent.learningRate(), random);
+    return Individual.restoreDiscriminator(settings.network(), parent.toState(), rate);
+  }
+
+  private int train(
+      Individual generator,
+      Individual discriminator,
+      SubPopulation population,
+      CellData data,
+      SplittableRandom random) {
+    int[][] batches =
+        data.epochBatches(settings.batchSize(), settings.batchesPerGeneration(), random);
+    int latent = settings.network().latentSize();
+    for (int b = 0; b < batches.length; b++) {
+      Individual opponent = pick(population.discriminators(), random);
+      INDArray noise = LatentNoise.sample(settings.batchSize(), latent, random);
+      AdversarialTraining.trainGenerator(generator, opponent, noise);
+
+      if (b % (settings.discriminatorSkip() + 1) == 0) {
+        Individual adversary = pick(population.generators(), random);
+        INDArray fakeNoise = LatentNoise.sample(settings.batchSize(), latent, random);
+        INDArray fake = adversary.network().output(fakeNoise, false);
+        AdversarialTraining.trainDiscriminator(discriminator, images.batch(batches[b]), fake);
+      }
+    }
+    return batches.length;
+  }
+
+  private static Individual pick(List<Individual> individuals, SplittableRandom random) {
+    return individuals.get(random.nextInt(individuals.size()));
+  }
+
+  private List<Individual> best(List<Individual> individuals) {
+    List<Individual> sorted = new ArrayList<>(individuals);
+    // List.sort is stable: among equal losses the earlier individual (own before neighbour
+    // before offspring) wins, which keeps replacement deterministic.
+    sorted.sort((a, b) -> Fitness.compare(a.fitness(), b.fitness()));
+    return sorted.subList(0, settings.populationSize());
+  }
+
+  private static List<IndividualState> keep(List<Individual> individuals, Cell cell) {
+    List<IndividualState> states = new ArrayList<>(individuals.size());
+    for (Individual individual : individuals) {
+      IndividualState state = individual.toState();
+      states.add(new IndividualState(state.parameters(), state.updaterState(), state.iterations(),
+          state.learningRate(), state.objective(), cell, state.fitness()));
+    }
+    return states;
+  }
+
+  private GenerationReport report(
+      CellState next,
+      Individual centerGenerator,
+      Individual centerDiscriminator,
+      SubPopulation population,
+      int batches,
+      CellData data,
+      long fitnessNanos,
+      long trainingNanos,
+      long totalNanos) {
+    IndividualState generator = next.centerGenerator();
+    IndividualState discriminator = next.centerDiscriminator();
+    return new GenerationReport(
+        next.cell(),
+        next.generation(),
+        generator.fitness(),
+        discriminator.fitness(),
+        generator.learningRate(),
+        discriminator.learningRate(),
+        generator.objective().configName(),
+        population.sourceOf(centerGenerator, next.cell()),
+        population.sourceOf(centerDiscriminator, next.cell()),
+        batches,
+        data.size(),
+        fitnessNanos / 1_000_000,
+        trainingNanos / 1_000_000,
+        totalNanos / 1_000_000);
+  }
+
+  /**
+   * Returns the training objective of a new generator: the configured one, or for Mustangs one
+   * drawn uniformly among bce, mse and heuristic.
+   */
+  static GeneratorObjective drawObjective(LossFunction loss, SplittableRandom random) {
+    return switch (loss) {
+      case BCE -> GeneratorObjective.MINIMAX;
+      case MSE -> GeneratorObjective.LEAST_SQUARES;
+      case HEURISTIC -> GeneratorObjective.NON_SATURATING;
+      case MUSTANGS -> GeneratorObjective.values()[random.nextInt(GeneratorObjective.values().length)];
+    };
+  }
+}

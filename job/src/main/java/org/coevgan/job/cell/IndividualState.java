@@ -1,0 +1,43 @@
+package org.coevgan.job.cell;
+
+import java.io.Serializable;
+import org.coevgan.job.grid.Cell;
+import org.coevgan.job.network.GeneratorObjective;
+
+/**
+ * The stored form of one generator or discriminator: raw parameters, Adam state, counters and
+ * evolved settings. Neighbours' copies travel without Adam state ({@code updaterState} empty),
+ * which is all a cell needs to evaluate them or train against them.
+ *
+ * @param parameters the network's flattened parameter vector
+ * @param updaterState the Adam moments, or an empty array when unknown (fresh optimiser)
+ * @param iterations Adam's step counter, used for its bias correction
+ * @param learningRate the evolved Adam learning rate
+ * @param objective the generator's training loss; null for discriminators
+ * @param origin the cell whose center this individual was when it was last migrated
+ * @param fitness the individual's last fitness (a loss, lower is better)
+ */
+public record IndividualState(
+    float[] parameters,
+    float[] updaterState,
+    int iterations,
+    double learningRate,
+    GeneratorObjective objective,
+    Cell origin,
+    double fitness)
+    implements Serializable {
+
+  /**
+   * Returns a copy without optimiser state, the form sent to neighbours. Its step counter is
+   * reset too: Adam's bias correction with zero moments and a large counter would take a first
+   * step many times the learning rate.
+   */
+  public IndividualState withoutOptimiserState() {
+    return new IndividualState(parameters, new float[0], 0, learningRate, objective, origin, fitness);
+  }
+
+  /** Returns whether Adam moments travel with this individual. */
+  public boolean hasOptimiserState() {
+    return updaterState.length > 0;
+  }
+}

@@ -1,0 +1,76 @@
+package org.coevgan.job.cell;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coevgan.conf.FitnessMode;
+import org.coevgan.job.grid.Cell;
+import org.coevgan.job.network.Individual;
+import org.coevgan.job.network.NetworkSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The generators and discriminators one cell selects from and trains against in a generation:
+ * its own individuals followed by its neighbours' centers, then the offspring once trained.
+ */
+final class SubPopulation {
+  private static final String OFFSPRING = "offspring";
+  private static final String OWN = "own";
+
+  private final List<Individual> generators = new ArrayList<>();
+  private final List<Individual> discriminators = new ArrayList<>();
+  private final Map<Individual, String> sources = new IdentityHashMap<>();
+
+  private SubPopulation() {}
+
+  /** Rebuilds the networks of a cell and of its neighbours' centers, in a fixed order. */
+  static SubPopulation gather(NetworkSpec spec, CellState own, List<CellState> neighbourCenters) {
+    SubPopulation population = new SubPopulation();
+    population.addAll(spec, own, OWN);
+    for (CellState neighbour : neighbourCenters) {
+      population.addAll(spec, neighbour, neighbour.cell().toString());
+    }
+    return population;
+  }
+
+  private void addAll(NetworkSpec spec, CellState state, String source) {
+    for (IndividualState generator : state.generators()) {
+      Individual individual =
+          Individual.restoreGenerator(spec, generator, generator.learningRate());
+      generators.add(individual);
+      sources.put(individual, source);
+    }
+    for (IndividualState discriminator : state.discriminators()) {
+      Individual individual =
+          Individual.restoreDiscriminator(spec, discriminator, discriminator.learningRate());
+      discriminators.add(individual);
+      sources.put(individual, source);
+    }
+  }
+
+  List<Individual> generators() {
+    return Collections.unmodifiableList(generators);
+  }
+
+  List<Individual> discriminators() {
+    return Collections.unmodifiableList(discriminators);
+  }
+
+  void evaluate(INDArray real, INDArray noise, FitnessMode mode) {
+    AllVersusAll.evaluate(generators, discriminators, real, noise, mode);
+  }
+
+  void addOffspring(Individual generator, Individual discriminator) {
+    generators.add(generator);
+    discriminators.add(discriminator);
+    sources.put(generator, OFFSPRING);
+    sources.put(discriminator, OFFSPRING);
+  }
+
+  /** Returns offspring, own, or the neighbour cell an individual came from. */
+  String sourceOf(Individual individual, Cell cell) {
+    return sources.getOrDefault(individual, cell.toString());
+  }
+}

@@ -1,0 +1,88 @@
+package org.coevgan.job.driver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coevgan.conf.RunConfig;
+
+/**
+ * The run's {@code run.json}: resolved configuration, seed, versions, status (RUNNING,
+ * SUCCEEDED or FAILED with the reason) and timings. Rewritten atomically at the start, after
+ * every generation and at the end, so it always tells how far a run got.
+ */
+public final class RunRecord {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final OutputFolder output;
+  private final RunConfig config;
+  private final Instant started;
+  private final List<Double> generationSeconds = new ArrayList<>();
+  private final Map<String, Object> facts = new LinkedHashMap<>();
+
+  /** Creates the record of a run that starts now. */
+  public RunRecord(OutputFolder output, RunConfig config, Instant started) {
+    this.output = output;
+    this.config = config;
+    this.started = started;
+  }
+
+  /** Adds a fact (grid, image count, threads) to every later write. */
+  public void put(String key, Object value) {
+    facts.put(key, value);
+  }
+
+  /** Records a completed generation and rewrites the file with status RUNNING. */
+  public void generationDone(double seconds) {
+    generationSeconds.add(seconds);
+    write("RUNNING", null);
+  }
+
+  /** Rewrites the file with the given status and, for FAILED, the reason. */
+  public void write(String status, String reason) {
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("status", status);
+    if (reason != null) {
+      document.put("reason", reason);
+    }
+    document.put("config_file", config.sourceFile());
+    document.put("seed", config.seed());
+    document.put("generations_planned", config.generations());
+    document.put("generations_completed", generationSeconds.size());
+    document.put("started", started.toString());
+    document.put("updated", Instant.now().toString());
+    document.put("elapsed_seconds", (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0);
+    document.put("generation_seconds", generationSeconds);
+    document.putAll(facts);
+    document.put("versions", versions());
+    document.put("config", config.resolvedValues());
+    output.writeFile("run.json", toJson(document));
+  }
+
+  private static Map<String, String> versions() {
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("coevgan", versionOf(RunRecord.class));
+    versions.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    versions.put("deeplearning4j", versionOf(org.deeplearning4j.nn.multilayer.MultiLayerNetwork.class));
+    versions.put("java", System.getProperty("java.version"));
+    return versions;
+  }
+
+  private static String versionOf(Class<?> type) {
+    String version = type.getPackage().getImplementationVersion();
+    return version == null ? "unknown (not run from a packaged jar)" : version;
+  }
+
+  private static byte[] toJson(Map<String, Object> document) {
+    try {
+      return JSON.writeValueAsBytes(document);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise run.json: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.coevgan.job.driver;
+
+import java.util.Locale;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.coevgan.job.cell.CellState;
+
+/**
+ * The grid state in Parquet under {@code state/generation-NNNN/}, one file per cell, written
+ * after every generation and read back at the start of the next, so that Spark's lineage never
+ * grows beyond one generation and a lost task only re-runs its own generation.
+ *
+ * <p>Blobs are stored uncompressed: float32 weights barely compress, and Spark 3.5's Parquet
+ * reader decompresses Snappy pages that hold multi-megabyte binary values in quadratic time (a
+ * trial took minutes for a few dozen cells).
+ */
+public final class StateStore {
+  /** Parquet codec of the state files; tests check the written footers against it. */
+  public static final String CODEC = "uncompressed";
+
+  private final SparkSession spark;
+  private final OutputFolder output;
+
+  /** Creates the store of a run's output folder. */
+  public StateStore(SparkSession spark, OutputFolder output) {
+    this.spark = spark;
+    this.output = output;
+  }
+
+  /** Returns the folder name of a generation, e.g. generation-0003. */
+  public static String folderName(int generation) {
+    return String.format(Locale.ROOT, "generation-%04d", generation);
+  }
+
+  /** Returns the qualified path of a generation's state. */
+  public Path pathOf(int generation) {
+    return output.resolve("state/" + folderName(generation));
+  }
+
+  /** Runs the plan that produces the rows and commits them as the generation's state. */
+  public void write(JavaRDD<Row> rows, int generation) {
+    Path target = pathOf(generation);
+    Path temporary = output.temporaryFor(target);
+    try {
+      spark
+          .createDataFrame(rows, CellStateRows.SCHEMA)
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .option("compression", CODEC)
+          .parquet(temporary.toString());
+    } catch (RuntimeException e) {
+      output.deleteQuietly(temporary);
+      throw e;
+    }
+    output.commit(temporary, target);
+  }
+
+  /** Returns the cells of a committed generation. */
+  public JavaRDD<CellState> read(int generation) {
+    return spark
+        .read()
+        .schema(CellStateRows.SCHEMA)
+        .parquet(pathOf(generation).toString())
+        .javaRDD()
+        .map(CellStateRows::fromRow);
+  }
+
+  /** Deletes the state of a generation that is no longer needed. */
+  public void delete(int generation) {
+    output.deleteQuietly(pathOf(generation));
+  }
+}

@@ -1,0 +1,94 @@
+package org.coevgan.job.network;
+
+import java.util.List;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One adversarial update of a generator or a discriminator, without a combined network.
+ *
+ * <p>The discriminator learns from a real and a fake batch with binary cross-entropy. The
+ * generator learns from the gradient its opponent computes with respect to the opponent's input
+ * (the fake images), back-propagated through the generator and applied by the generator's own
+ * Adam updater; the opponent's weights are left untouched.
+ */
+public final class AdversarialTraining {
+  private AdversarialTraining() {}
+
+  /** Updates the discriminator once on real images (label 1) and fake images (label 0). */
+  public static void trainDiscriminator(Individual discriminator, INDArray real, INDArray fake) {
+    INDArray features = Nd4j.vstack(real, fake);
+    INDArray labels =
+        Nd4j.vstack(Nd4j.ones(real.dataType(), real.rows(), 1),
+            Nd4j.zeros(real.dataType(), fake.rows(), 1));
+
+    discriminator.network().fit(features, labels);
+  }
+
+  /**
+   * Updates the generator once against the opponent on the given latent noise and returns the
+   * generator's mean loss before the update.
+   */
+  public static double trainGenerator(Individual generator, Individual opponent, INDArray noise) {
+    GeneratorGradient gradient = generatorGradient(generator, opponent, noise);
+    applyUpdate(generator.network(), gradient.gradient(), noise.rows());
+    return gradient.meanLoss();
+  }
+
+  /**
+   * The gradient of a generator's objective summed over a batch, and the objective's mean.
+   * DL4J's updater divides the sum by the batch size, as it does for its own losses.
+   */
+  public record GeneratorGradient(Gradient gradient, double meanLoss) {}
+
+  /** Returns the generator's gradient against the opponent without changing any weights. */
+  public static GeneratorGradient generatorGradient(
+      Individual generator, Individual opponent, INDArray noise) {
+    MultiLayerNetwork network = generator.network();
+    network.setInput(noise);
+    List<INDArray> activations = network.feedForward(true, false);
+    INDArray fake = activations.get(activations.size() - 1);
+
+    INDArray probabilities = opponent.network().output(fake, false);
+    INDArray softLabels = softLabels(generator.objective(), probabilities);
+    INDArray inputGradient =
+        opponent.network().calculateGradients(fake, softLabels, null, null).getSecond();
+
+    Pair<Gradient, INDArray> gradient =
+        network.backpropGradient(inputGradient, LayerWorkspaceMgr.noWorkspaces());
+    return new GeneratorGradient(gradient.getFirst(), meanLoss(generator.objective(), probabilities));
+  }
+
+  private static void applyUpdate(MultiLayerNetwork network, Gradient gradient, int batchSize) {
+    int iteration = network.getIterationCount();
+    network
+        .getUpdater()
+        .update(network, gradient, iteration, network.getEpochCount(), batchSize,
+            LayerWorkspaceMgr.noWorkspaces());
+    network.params().subi(gradient.gradient());
+    network.setIterationCount(iteration + 1);
+  }
+
+  private static INDArray softLabels(GeneratorObjective objective, INDArray probabilities) {
+    float[] p = probabilities.toFloatVector();
+    float[] labels = new float[p.length];
+    for (int i = 0; i < p.length; i++) {
+      labels[i] = (float) objective.softLabel(p[i]);
+    }
+    return Nd4j.createFromArray(labels).reshape(p.length, 1).castTo(probabilities.dataType());
+  }
+
+  /** Returns the mean of an objective over the probabilities a discriminator assigned. */
+  public static double meanLoss(GeneratorObjective objective, INDArray probabilities) {
+    float[] p = probabilities.toFloatVector();
+    double sum = 0;
+    for (float value : p) {
+      sum += objective.loss(value);
+    }
+    return sum / p.length;
+  }
+}

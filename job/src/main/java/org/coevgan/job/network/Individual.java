@@ -1,0 +1,124 @@
+package org.coevgan.job.network;
+
+import org.coevgan.job.cell.IndividualState;
+import org.coevgan.job.grid.Cell;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A live generator or discriminator inside one cell's task: a DL4J network rebuilt from an
+ * {@link IndividualState}, with its evolved learning rate, objective and latest fitness.
+ */
+public final class Individual {
+  private final MultiLayerNetwork network;
+  private final double learningRate;
+  private final GeneratorObjective objective;
+  private final Cell origin;
+  private double fitness;
+
+  private Individual(
+      MultiLayerNetwork network,
+      double learningRate,
+      GeneratorObjective objective,
+      Cell origin,
+      double fitness) {
+    this.network = network;
+    this.learningRate = learningRate;
+    this.objective = objective;
+    this.origin = origin;
+    this.fitness = fitness;
+  }
+
+  /** Returns a freshly initialised generator for a cell, its weights drawn from seed. */
+  public static Individual newGenerator(
+      NetworkSpec spec, double learningRate, GeneratorObjective objective, Cell origin, long seed) {
+    MultiLayerNetwork network = NetworkFactory.newGenerator(spec, learningRate, seed);
+    return new Individual(network, learningRate, objective, origin, Double.NaN);
+  }
+
+  /** Returns a freshly initialised discriminator for a cell, its weights drawn from seed. */
+  public static Individual newDiscriminator(
+      NetworkSpec spec, double learningRate, Cell origin, long seed) {
+    MultiLayerNetwork network = NetworkFactory.newDiscriminator(spec, learningRate, seed);
+    return new Individual(network, learningRate, null, origin, Double.NaN);
+  }
+
+  /** Rebuilds a generator from its stored state, using the given (possibly mutated) rate. */
+  public static Individual restoreGenerator(
+      NetworkSpec spec, IndividualState state, double learningRate) {
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(NetworkFactory.generatorConfiguration(spec, learningRate, 0L));
+    restore(network, state);
+    return new Individual(network, learningRate, state.objective(), state.origin(), state.fitness());
+  }
+
+  /** Rebuilds a discriminator from its stored state, using the given (possibly mutated) rate. */
+  public static Individual restoreDiscriminator(
+      NetworkSpec spec, IndividualState state, double learningRate) {
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(NetworkFactory.discriminatorConfiguration(spec, learningRate, 0L));
+    restore(network, state);
+    return new Individual(network, learningRate, null, state.origin(), state.fitness());
+  }
+
+  private static void restore(MultiLayerNetwork network, IndividualState state) {
+    INDArray parameters = Nd4j.createFromArray(state.parameters()).reshape(1, -1);
+    network.init(parameters, false);
+    network.setIterationCount(state.iterations());
+    if (state.hasOptimiserState()) {
+      INDArray moments = Nd4j.createFromArray(state.updaterState()).reshape(1, -1);
+      ((BaseMultiLayerUpdater<?>) network.getUpdater()).setStateViewArray(moments);
+    }
+  }
+
+  /** Returns the stored form of this individual, with its Adam state. */
+  public IndividualState toState() {
+    INDArray moments = network.updaterState();
+    float[] updater = moments == null ? new float[0] : toFloats(moments);
+    return new IndividualState(
+        toFloats(network.params()),
+        updater,
+        network.getIterationCount(),
+        learningRate,
+        objective,
+        origin,
+        fitness);
+  }
+
+  private static float[] toFloats(INDArray array) {
+    return array.castTo(DataType.FLOAT).dup().data().asFloat();
+  }
+
+  public MultiLayerNetwork network() {
+    return network;
+  }
+
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /** Returns the generator's training objective; null for a discriminator. */
+  public GeneratorObjective objective() {
+    return objective;
+  }
+
+  public Cell origin() {
+    return origin;
+  }
+
+  public double fitness() {
+    return fitness;
+  }
+
+  public void setFitness(double fitness) {
+    this.fitness = fitness;
+  }
+
+  /** Returns the number of trainable parameters, batch-norm statistics included. */
+  public long parameterCount() {
+    return network.numParams();
+  }
+}

@@ -1,0 +1,26 @@
+package org.coevgan.job.network;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Limits ND4J's OpenMP and BLAS threads. ND4J's default uses every core for each operation;
+ * with several cells per executor that oversubscribes the cores and, in a trial, made two
+ * concurrent cells ten times slower than one thread each. Each task therefore uses as many
+ * threads as it has task slots ({@code spark.task.cpus}).
+ */
+public final class NativeThreads {
+  private static volatile int applied = -1;
+
+  private NativeThreads() {}
+
+  /** Sets ND4J's thread counts for this JVM, once per distinct value. */
+  public static synchronized void limit(int threads) {
+    if (threads < 1 || threads == applied) {
+      return;
+    }
+    Nd4j.getEnvironment().setMaxThreads(threads);
+    Nd4j.getEnvironment().setMaxMasterThreads(threads);
+    Nd4j.factory().blas().setMaxThreads(threads);
+    applied = threads;
+  }
+}

@@ -1,0 +1,41 @@
+package org.coevgan.job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.coevgan.dataprep.PrepareIdx;
+
+/** Prepares real MNIST test-split images for the job's tests, from ../shared/data. */
+public final class TestData {
+  private TestData() {}
+
+  /** Returns the folder of the shared real data beside the project checkout. */
+  public static Path sharedData() {
+    String configured = System.getProperty("coevgan.shared.data");
+    Path path = configured != null ? Path.of(configured) : Path.of("..", "..", "shared", "data");
+    if (!Files.isDirectory(path.resolve("mnist"))) {
+      throw new IllegalStateException(
+          "Cannot find the shared MNIST data under " + path.toAbsolutePath()
+              + "; check out the project beside ../shared or set -Dcoevgan.shared.data");
+    }
+    return path;
+  }
+
+  /** Writes the first count MNIST test images as an image table under folder and returns it. */
+  public static String mnistTable(Path folder, int count) {
+    Path mnist = sharedData().resolve("mnist");
+    String output = folder.resolve("mnist-" + count).toString();
+    SparkSession spark = SparkSessions.forJob("test data");
+    try {
+      PrepareIdx.run(spark, new PrepareIdx.Options(
+          mnist.resolve("t10k-images-idx3-ubyte.gz"),
+          Optional.of(mnist.resolve("t10k-labels-idx1-ubyte.gz")),
+          output,
+          count));
+    } finally {
+      spark.stop();
+    }
+    return output;
+  }
+}
