@@ -33,6 +33,10 @@ import java.util.zip.ZipException;
  * what it claims. Bytes after the declared data are an error too, and with a limit the whole
  * file is still read and checked; only the first values are kept.
  *
+ * <p>One gap remains: bytes appended after a complete gzip stream are ignored, because the JDK's
+ * {@link GZIPInputStream} does not report them (gunzip only warns about them). The decompressed
+ * data is still checked against its header, byte for byte.
+ *
  * <p>Failures: bad content, including a missing file, raises {@link BadInputException} naming the
  * file and the rule broken; a failing file system raises {@link UncheckedIOException}.
  */

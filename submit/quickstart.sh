@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The newcomer's one command: prepares Fashion-MNIST (installing its Debian package if needed)
+# and trains the quickstart grid (conf/quickstart-fashion-mnist.yaml) in local[*] mode.
+#
+#   submit/quickstart.sh [OUTPUT_DIR] [--set key=value]...
+#
+# OUTPUT_DIR defaults to runs/quickstart-<date>-<time>; it must not exist yet.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+case "${1:-}" in -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;; esac
+output="${1:-$PROJECT_ROOT/runs/quickstart-$(date +%Y%m%d-%H%M%S)}"
+[ $# -ge 1 ] && shift
+
+cd "$PROJECT_ROOT"
+"$PROJECT_ROOT/submit/prepare-data.sh" fashion-mnist
+"$PROJECT_ROOT/submit/run-local.sh" CoevGanJob --config conf/quickstart-fashion-mnist.yaml \
+  --output "$output" "$@"
+echo "done: samples in $output/samples, metrics in $output/metrics, summary in $output/run.json" >&2

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs a CoevGAN main class in local[*] mode on this machine, without a Spark installation:
+# Spark's own submit entry point (org.apache.spark.deploy.SparkSubmit) from the Maven jars, with
+# the Java 17 flags Spark needs, the driver bound to 127.0.0.1, and the job jar built if needed.
+#
+#   submit/run-local.sh <MainClass> [arguments...]
+#   submit/run-local.sh CoevGanJob --config conf/test-tiny.yaml --output runs/tiny
+#   submit/run-local.sh PrepareIdx --images FILE --labels FILE --output DIR
+#
+# Environment: COEVGAN_DRIVER_MEMORY (default 8g), COEVGAN_MASTER (default local[*]),
+# COEVGAN_SPARK_CONF (extra "--conf key=value" arguments, space separated).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+usage() {
+  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit "$EXIT_USAGE"
+}
+
+[ $# -ge 1 ] || usage
+case "$1" in -h|--help) usage ;; esac
+main_class="$1"
+shift
+
+require_command java "install Java 17 (apt-get install openjdk-17-jdk)"
+jar=$(job_jar)
+classpath="$jar:$(spark_classpath)"
+memory="${COEVGAN_DRIVER_MEMORY:-8g}"
+master="${COEVGAN_MASTER:-local[*]}"
+
+command=(java -Xmx"$memory" "${JAVA17_OPENS[@]}"
+  -Dlog4j2.configurationFile="$PROJECT_ROOT/submit/log4j2.properties"
+  -cp "$classpath" org.apache.spark.deploy.SparkSubmit
+  --master "$master"
+  --conf spark.driver.host=127.0.0.1
+  --conf spark.driver.bindAddress=127.0.0.1
+  --conf spark.ui.enabled=false
+  ${COEVGAN_SPARK_CONF:-}
+  --class "$main_class" "$jar" "$@")
+echo_command "${command[@]}"
+exec "${command[@]}"
