@@ -62,15 +62,24 @@ spark_classpath() {
   local cache="$PROJECT_ROOT/job/target/spark-classpath.txt"
   if [ ! -s "$cache" ] || [ "$PROJECT_ROOT/pom.xml" -nt "$cache" ]; then
     (cd "$PROJECT_ROOT" && mvn -q -B -pl job dependency:build-classpath \
-        -Dmdep.includeScope=provided -Dmdep.outputFile="$cache" >&2) \
+        -Dmdep.includeScope=provided -Dmdep.outputFile="$cache" \
+        -DexcludeGroupIds=org.coevgan,org.deeplearning4j,org.nd4j,org.bytedeco,org.junit.jupiter,org.junit.platform,org.opentest4j,org.apiguardian >&2) \
       || fail "$EXIT_ENVIRONMENT" "cannot resolve Spark's jars with Maven"
   fi
   cat "$cache"
 }
 
-# Prints the command, one argument per line continuation, before running it.
+# Prints the command before running it, the long Spark classpath shortened to its source.
 echo_command() {
+  local shown=()
+  for argument in "$@"; do
+    if [ ${#argument} -gt 300 ]; then
+      shown+=("<job jar>:<Spark jars listed in job/target/spark-classpath.txt>")
+    else
+      shown+=("$argument")
+    fi
+  done
   printf 'running:' >&2
-  printf ' %q' "$@" >&2
+  printf ' %q' "${shown[@]}" >&2
   printf '\n' >&2
 }

@@ -24,10 +24,15 @@ shift
 
 require_command java "install Java 17 (apt-get install openjdk-17-jdk)"
 jar=$(job_jar)
-classpath="$jar:$(spark_classpath)"
+# The query and report tools live in thin jars next to the job jar; their dependencies are in it.
+extra=$(ls "$PROJECT_ROOT"/udf/target/coevgan-udf-*.jar \
+  "$PROJECT_ROOT"/notebooks-export/target/coevgan-notebooks-export-*.jar 2>/dev/null \
+  | grep -v -e sources -e tests | tr '\n' ':')
+classpath="$jar:$extra$(spark_classpath)"
 memory="${COEVGAN_DRIVER_MEMORY:-8g}"
 master="${COEVGAN_MASTER:-local[*]}"
 
+export SPARK_LOCAL_IP=127.0.0.1
 command=(java -Xmx"$memory" "${JAVA17_OPENS[@]}"
   -Dlog4j2.configurationFile="$PROJECT_ROOT/submit/log4j2.properties"
   -cp "$classpath" org.apache.spark.deploy.SparkSubmit

@@ -105,7 +105,43 @@ public enum ConfigKey {
 
   /** Images each cell's center generator draws for the final sample grid. */
   SAMPLES_PER_CELL("samples.per-cell", ValueType.WHOLE_NUMBER, "16",
-      "Images each cell's center generator draws for the final sample grid, 1 to 256.");
+      "Images each cell's center generator draws for the final sample grid, 1 to 256."),
+
+  /** The score that ranks mixtures and picks the best cell. */
+  SCORING_KIND("scoring.kind", Choices.names(ScoreKind.values()), "fid",
+      "Score that ranks mixtures and picks the best cell: fid (lower wins) or inception-score."),
+
+  /** Generated images behind every score. */
+  SCORING_SAMPLE_SIZE("scoring.sample-size", ValueType.WHOLE_NUMBER, "2000",
+      "Generated images per score; for fid more than the feature network's feature size."),
+
+  /** Period of per-generation scores of every center generator; 0 turns them off. */
+  SCORING_EVERY_GENERATIONS("scoring.every-generations", ValueType.WHOLE_NUMBER, "0",
+      "Score every center generator into center-scores/ every this many generations; 0 is off."),
+
+  /** Steps of the (1+1) evolution strategy over mixture weights at the end of the run. */
+  MIXTURE_STEPS("mixture.steps", ValueType.WHOLE_NUMBER, "10",
+      "Steps of the (1+1) evolution strategy over each cell's mixture weights, 0 or more."),
+
+  /** Standard deviation of the Gaussian step added to mixture weights. */
+  MIXTURE_SIGMA("mixture.sigma", ValueType.NUMBER, "0.05",
+      "Standard deviation of the Gaussian step added to every mixture weight, above 0."),
+
+  /** Whether a mixture step is also taken after every generation. */
+  MIXTURE_SCHEDULE("mixture.schedule", Choices.names(MixtureSchedule.values()), "end-of-run",
+      "When mixtures evolve: end-of-run, or also one step after every generation."),
+
+  /** A user's DL4J model file to use as the feature network. */
+  FEATURE_NETWORK_MODEL_FILE("feature-network.model-file", ValueType.TEXT, "",
+      "A DL4J MultiLayerNetwork zip to score with; empty trains and caches a classifier."),
+
+  /** The feature layer of the user's model. */
+  FEATURE_NETWORK_LAYER("feature-network.layer", ValueType.WHOLE_NUMBER, "-1",
+      "Index of the layer whose activations are the FID features; -1 is the penultimate one."),
+
+  /** Training passes of the built-in feature classifier. */
+  FEATURE_NETWORK_EPOCHS("feature-network.epochs", ValueType.WHOLE_NUMBER, "3",
+      "Training passes of the built-in feature classifier over the labelled images, 1 or more.");
 
   private final String configName;
   private final ValueType type;

@@ -1,5 +1,6 @@
 package org.coevgan.conf;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +14,9 @@ import java.util.TreeMap;
  *
  * <p>Besides each record's own rules, this record checks that a tournament fits the
  * sub-population a cell selects from. {@link #checkAgainstData(long)} adds the rules that need
- * the number of images, once data preparation has counted them.
+ * the number of images, once data preparation has counted them, and
+ * {@link #checkImageSize(int, int)} those that need the size of the images, once the job has
+ * read them and before any training.
  *
  * @param grid the grid shape and neighbourhood
  * @param generations generations to train, 1 or more
@@ -26,6 +29,9 @@ import java.util.TreeMap;
  * @param optimizer the initial Adam settings
  * @param mutation how learning rates evolve
  * @param samples the images drawn at the end of the run
+ * @param scoring how generators and mixtures are scored
+ * @param mixture how cells evolve their mixture weights
+ * @param featureNetwork the network behind the scores
  * @param sourceFile the configuration file, as given to the loader, for messages
  * @param resolvedValues every key with its final value as text, sorted by key, for run.json;
  *     stored as an unmodifiable copy
@@ -42,6 +48,9 @@ public record RunConfig(
     OptimizerConfig optimizer,
     MutationConfig mutation,
     SamplesConfig samples,
+    ScoringConfig scoring,
+    MixtureConfig mixture,
+    FeatureNetworkConfig featureNetwork,
     String sourceFile,
     Map<String, String> resolvedValues) {
   /**
@@ -58,11 +67,15 @@ public record RunConfig(
    * @param optimizer the initial Adam settings
    * @param mutation how learning rates evolve
    * @param samples the images drawn at the end of the run
+   * @param scoring how generators and mixtures are scored
+   * @param mixture how cells evolve their mixture weights
+   * @param featureNetwork the network behind the scores
    * @param sourceFile the configuration file, as given to the loader, for messages
    * @param resolvedValues every key with its final value as text, sorted by key, for run.json;
    *     stored as an unmodifiable copy
    * @throws ConfigException if generations is below 1 or the tournament is larger than the
-   *     sub-population a cell selects from
+   *     sub-population a cell selects from, or FID would be computed on fewer samples than
+   *     the built-in feature network's feature size
    */
   public RunConfig {
     Objects.requireNonNull(grid, "grid");
@@ -74,11 +87,15 @@ public record RunConfig(
     Objects.requireNonNull(optimizer, "optimizer");
     Objects.requireNonNull(mutation, "mutation");
     Objects.requireNonNull(samples, "samples");
+    Objects.requireNonNull(scoring, "scoring");
+    Objects.requireNonNull(mixture, "mixture");
+    Objects.requireNonNull(featureNetwork, "featureNetwork");
     Objects.requireNonNull(sourceFile, "sourceFile");
     Objects.requireNonNull(resolvedValues, "resolvedValues");
 
     Checks.checkAtLeast("run from " + sourceFile, ConfigKey.GENERATIONS, generations, 1);
     checkTournamentFits(grid, population, sourceFile);
+    checkFidSampleSize(scoring, featureNetwork, sourceFile);
     resolvedValues = sortedCopy(resolvedValues);
   }
 
@@ -110,6 +127,38 @@ public record RunConfig(
     checkFitsCell(ConfigKey.FITNESS_SAMPLE_SIZE, fitness.sampleSize(), imageCount, imagesPerCell);
   }
 
+  /**
+   * Checks that {@code network.preset} can be built for the images under {@code data.path}:
+   * {@code cnn28} needs 28x28 images, {@code cnn64} needs 64x64 images, and the perceptrons take
+   * any size.
+   *
+   * @param imageHeight the height in pixels of the prepared images
+   * @param imageWidth the width in pixels of the prepared images
+   * @throws ConfigException naming {@code network.preset}, the size found and the size needed,
+   *     with the {@code --size} to prepare the data with
+   */
+  public void checkImageSize(int imageHeight, int imageWidth) {
+    NetworkPreset preset = network.preset();
+    if (preset.accepts(imageHeight, imageWidth)) {
+      return;
+    }
+
+    String name = ConfigKey.NETWORK_PRESET.configName();
+    String found = imageHeight + "x" + imageWidth;
+    throw ConfigException.cannot("train on " + data.path() + " (data.path in " + sourceFile
+        + ")", name, name + " is " + preset.configName() + ", which needs "
+        + preset.imageRule() + ", but the images in data.path are " + found + "; prepare the "
+        + "data again with --size " + preset.imageSide() + " and point data.path at it, or set "
+        + name + " to " + presetsAccepting(imageHeight, imageWidth) + ".");
+  }
+
+  private static String presetsAccepting(int imageHeight, int imageWidth) {
+    return String.join(" or ", Arrays.stream(NetworkPreset.values())
+        .filter(preset -> preset.accepts(imageHeight, imageWidth))
+        .map(NetworkPreset::configName)
+        .toList());
+  }
+
   private void checkFitsCell(ConfigKey key, int size, long imageCount, long imagesPerCell) {
     if (size <= imagesPerCell) {
       return;
@@ -137,6 +186,24 @@ public record RunConfig(
         + population.tournamentSize() + " but a neighbourhood on a " + grid.rows() + "x"
         + grid.columns() + " " + grid.neighbourhood().configName() + " grid holds only "
         + individuals + " individuals; lower " + key + " or raise population.size.");
+  }
+
+  /**
+   * FID needs a full-rank covariance, hence more samples than features. The built-in network's
+   * feature size is known now; a user's model is checked when it is loaded.
+   */
+  private static void checkFidSampleSize(ScoringConfig scoring,
+      FeatureNetworkConfig featureNetwork, String sourceFile) {
+    int features = FeatureNetworkConfig.BUILT_IN_FEATURE_SIZE;
+    if (scoring.kind() != ScoreKind.FID || featureNetwork.userModel().isPresent()
+        || scoring.sampleSize() > features) {
+      return;
+    }
+
+    String key = ConfigKey.SCORING_SAMPLE_SIZE.configName();
+    throw ConfigException.building("scoring from " + sourceFile, key, key + " is "
+        + scoring.sampleSize() + " but FID needs more samples than the feature network's "
+        + features + " features; raise " + key + " to " + (features + 1) + " or more.");
   }
 
   private static long subPopulationSize(GridConfig grid, PopulationConfig population) {

@@ -23,10 +23,14 @@ final class RunConfigAssembler {
     OptimizerConfig optimizer = optimizer(values);
     MutationConfig mutation = mutation(values);
     SamplesConfig samples = samples(values);
+    ScoringConfig scoring = scoring(values);
+    MixtureConfig mixture = mixture(values);
+    FeatureNetworkConfig featureNetwork = featureNetwork(values);
 
     Map<String, String> resolved = values.resolved();
     return values.build(() -> new RunConfig(grid, generations, seed, data, population, fitness,
-        training, network, optimizer, mutation, samples, values.file(), resolved));
+        training, network, optimizer, mutation, samples, scoring, mixture, featureNetwork,
+        values.file(), resolved));
   }
 
   private static GridConfig grid(ConfigValues values) {
@@ -86,5 +90,26 @@ final class RunConfigAssembler {
   private static SamplesConfig samples(ConfigValues values) {
     int perCell = values.wholeNumber(ConfigKey.SAMPLES_PER_CELL);
     return values.build(() -> new SamplesConfig(perCell));
+  }
+
+  private static ScoringConfig scoring(ConfigValues values) {
+    ScoreKind kind = values.choice(ConfigKey.SCORING_KIND, ScoreKind::parse);
+    int sampleSize = values.wholeNumber(ConfigKey.SCORING_SAMPLE_SIZE);
+    int everyGenerations = values.wholeNumber(ConfigKey.SCORING_EVERY_GENERATIONS);
+    return values.build(() -> new ScoringConfig(kind, sampleSize, everyGenerations));
+  }
+
+  private static MixtureConfig mixture(ConfigValues values) {
+    int steps = values.wholeNumber(ConfigKey.MIXTURE_STEPS);
+    double sigma = values.number(ConfigKey.MIXTURE_SIGMA);
+    MixtureSchedule schedule = values.choice(ConfigKey.MIXTURE_SCHEDULE, MixtureSchedule::parse);
+    return values.build(() -> new MixtureConfig(steps, sigma, schedule));
+  }
+
+  private static FeatureNetworkConfig featureNetwork(ConfigValues values) {
+    String modelFile = values.text(ConfigKey.FEATURE_NETWORK_MODEL_FILE);
+    int layer = values.wholeNumber(ConfigKey.FEATURE_NETWORK_LAYER);
+    int epochs = values.wholeNumber(ConfigKey.FEATURE_NETWORK_EPOCHS);
+    return values.build(() -> new FeatureNetworkConfig(modelFile, layer, epochs));
   }
 }

@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 
 /** Tests the rules a run configuration checks across records and against the data. */
 class TestRunConfig {
+  private static final ScoringConfig SCORING = new ScoringConfig(ScoreKind.FID, 2000, 0);
+  private static final MixtureConfig MIXTURE =
+      new MixtureConfig(10, 0.05, MixtureSchedule.END_OF_RUN);
+  private static final FeatureNetworkConfig FEATURES = new FeatureNetworkConfig("", -1, 3);
+
   @Test
   void rejectsATournamentLargerThanTheSubPopulation() {
     ConfigException error = assertThrows(ConfigException.class,
@@ -33,6 +38,23 @@ class TestRunConfig {
   }
 
   @Test
+  void rejectsFidOnFewerSamplesThanBuiltInFeatures() {
+    ScoringConfig scoring = new ScoringConfig(ScoreKind.FID, 64, 0);
+
+    ConfigException error = assertThrows(ConfigException.class, () -> new RunConfig(
+        new GridConfig(2, 2, Neighbourhood.VON_NEUMANN), 10, 42, new DataConfig("d", 1.0),
+        new PopulationConfig(1, 2), new FitnessConfig(100, FitnessMode.AVERAGE),
+        new TrainingConfig(100, 0, 0),
+        new NetworkConfig(NetworkPreset.FOUR_LAYER_PERCEPTRON, 64, LossFunction.BCE),
+        new OptimizerConfig(0.0002, 0.5, 0.999, 1e-8), new MutationConfig(0.0001, 0.5),
+        new SamplesConfig(16), scoring, MIXTURE, FEATURES, "conf/x.yaml", Map.of()));
+
+    assertEquals("Cannot build the scoring from conf/x.yaml: scoring.sample-size is 64 but FID "
+        + "needs more samples than the feature network's 64 features; raise "
+        + "scoring.sample-size to 65 or more.", error.getMessage());
+  }
+
+  @Test
   void rejectsNoGenerations() {
     ConfigException error = assertThrows(ConfigException.class, () -> new RunConfig(
         new GridConfig(2, 2, Neighbourhood.VON_NEUMANN), 0, 42, new DataConfig("d", 1.0),
@@ -40,7 +62,7 @@ class TestRunConfig {
         new TrainingConfig(100, 0, 0),
         new NetworkConfig(NetworkPreset.FOUR_LAYER_PERCEPTRON, 64, LossFunction.BCE),
         new OptimizerConfig(0.0002, 0.5, 0.999, 1e-8), new MutationConfig(0.0001, 0.5),
-        new SamplesConfig(16), "conf/x.yaml", Map.of()));
+        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, "conf/x.yaml", Map.of()));
 
     assertEquals("Cannot build the run from conf/x.yaml: generations is 0 but must be at least "
         + "1; set generations to 1 or more.", error.getMessage());
@@ -150,7 +172,7 @@ class TestRunConfig {
         new PopulationConfig(1, 2), fitness, new TrainingConfig(100, 0, 0),
         new NetworkConfig(NetworkPreset.FOUR_LAYER_PERCEPTRON, 64, LossFunction.BCE),
         new OptimizerConfig(0.0002, 0.5, 0.999, 1e-8), new MutationConfig(0.0001, 0.5),
-        new SamplesConfig(16), "conf/x.yaml", Map.of());
+        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, "conf/x.yaml", Map.of());
   }
 
   private static RunConfig run(DataConfig data, Map<String, String> resolvedValues) {
@@ -159,7 +181,7 @@ class TestRunConfig {
         new TrainingConfig(100, 0, 0),
         new NetworkConfig(NetworkPreset.FOUR_LAYER_PERCEPTRON, 64, LossFunction.BCE),
         new OptimizerConfig(0.0002, 0.5, 0.999, 1e-8), new MutationConfig(0.0001, 0.5),
-        new SamplesConfig(16), "conf/x.yaml", resolvedValues);
+        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, "conf/x.yaml", resolvedValues);
   }
 
   private static RunConfig run(GridConfig grid, PopulationConfig population, DataConfig data) {
@@ -167,6 +189,6 @@ class TestRunConfig {
         new FitnessConfig(100, FitnessMode.AVERAGE), new TrainingConfig(100, 0, 0),
         new NetworkConfig(NetworkPreset.FOUR_LAYER_PERCEPTRON, 64, LossFunction.BCE),
         new OptimizerConfig(0.0002, 0.5, 0.999, 1e-8), new MutationConfig(0.0001, 0.5),
-        new SamplesConfig(16), "conf/x.yaml", Map.of());
+        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, "conf/x.yaml", Map.of());
   }
 }

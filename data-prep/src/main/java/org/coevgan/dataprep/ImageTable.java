@@ -27,6 +27,13 @@ import org.apache.spark.sql.types.StructType;
  * {@code pixels} (row-major, height times width values in [-1, 1]) and {@code synthetic} (false
  * for real images, true for images a balancing step such as SMOTE made up).
  *
+ * <p>Tables made from image files ({@link PrepareImages}) carry one more column,
+ * {@code metadata} (map&lt;string,string&gt;, nullable): the image's row of the metadata CSV,
+ * header name to trimmed value, or null when no CSV was given and for synthetic rows. Their
+ * {@code id} runs from 0 over the whole table (real images in metadata order, then synthetic
+ * ones) because every image file holds one image. Readers select columns by name, so both
+ * layouts read alike; {@link #SCHEMA_WITH_METADATA} declares the wider one.
+ *
  * <p>{@link #SCHEMA} is the contract when a table is built. Spark writes every Parquet column as
  * nullable, so a table read back reports all columns nullable; readers rely on the writer, not
  * on the file, for the columns this schema declares not null.
@@ -57,6 +64,9 @@ public final class ImageTable {
   /** Names the column that is true for generated images and false for real ones. */
   public static final String SYNTHETIC = "synthetic";
 
+  /** Names the column holding an image's metadata CSV row, column name to value. */
+  public static final String METADATA = "metadata";
+
   /** Declares the table's columns, in order, with their types and nullability. */
   public static final StructType SCHEMA = new StructType(new StructField[] {
       DataTypes.createStructField(ID, DataTypes.LongType, false),
@@ -68,6 +78,11 @@ public final class ImageTable {
           PIXELS, DataTypes.createArrayType(DataTypes.FloatType, false), false),
       DataTypes.createStructField(SYNTHETIC, DataTypes.BooleanType, false)
   });
+
+  /** Declares the columns of a table made from image files: {@link #SCHEMA} then metadata. */
+  public static final StructType SCHEMA_WITH_METADATA = SCHEMA.add(
+      DataTypes.createStructField(METADATA,
+          DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, false), true));
 
   private static final double HALF_GREY_RANGE = 127.5;
 
@@ -107,11 +122,17 @@ public final class ImageTable {
    * detected beyond the check made just before the rename.
    *
    * @throws IllegalArgumentException if {@code outputDir} already exists or has no parent, or
-   *     if the columns of {@code images} differ from {@link #SCHEMA}
+   *     if the columns of {@code images} are neither {@link #SCHEMA} nor
+   *     {@link #SCHEMA_WITH_METADATA}
    * @throws UncheckedIOException if the file system fails
    */
   public static void writeAtomically(SparkSession spark, Dataset<Row> images, String outputDir) {
     checkColumns(images);
+    writeFolderAtomically(spark, images, outputDir);
+  }
+
+  /** Writes any rows as a new Parquet folder, as {@link #writeAtomically} does, unchecked. */
+  static void writeFolderAtomically(SparkSession spark, Dataset<Row> rows, String outputDir) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     OutputFolder output = OutputFolder.resolve(outputDir, conf);
     output.checkAbsent();
@@ -119,7 +140,7 @@ public final class ImageTable {
     Path temporary = output.temporarySibling(UUID.randomUUID());
     boolean committed = false;
     try {
-      output.writeInto(temporary, images);
+      output.writeInto(temporary, rows);
       output.checkAbsent();
       output.moveFrom(temporary);
       committed = true;
@@ -161,10 +182,12 @@ public final class ImageTable {
 
   private static void checkColumns(Dataset<Row> images) {
     String columns = images.schema().catalogString();
-    if (!columns.equals(SCHEMA.catalogString())) {
+    if (!columns.equals(SCHEMA.catalogString())
+        && !columns.equals(SCHEMA_WITH_METADATA.catalogString())) {
       throw new IllegalArgumentException(
           "Cannot write the image table because its columns are " + columns + " but must be "
-              + SCHEMA.catalogString() + "; build the rows with ImageTable.SCHEMA");
+              + SCHEMA.catalogString() + " or " + SCHEMA_WITH_METADATA.catalogString()
+              + "; build the rows with ImageTable.SCHEMA or ImageTable.SCHEMA_WITH_METADATA");
     }
   }
 

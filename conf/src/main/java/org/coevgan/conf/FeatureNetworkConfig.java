@@ -1,0 +1,44 @@
+package org.coevgan.conf;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The network that maps images to features (FID) and class probabilities (Inception Score),
+ * keys {@code feature-network.*}. By default a small convolutional classifier is trained on the
+ * labelled images under {@code data.path} and cached beside them; a user may name a DL4J model
+ * file and the layer whose activations are the features instead.
+ *
+ * @param modelFile a DL4J MultiLayerNetwork zip, or empty to train the built-in classifier
+ * @param layer index of the feature layer of {@code modelFile}, or -1 for its penultimate layer
+ * @param epochs training passes of the built-in classifier, 1 or more
+ */
+public record FeatureNetworkConfig(String modelFile, int layer, int epochs) {
+  /** Width of the built-in classifier's feature layer, the dimension FID works in. */
+  public static final int BUILT_IN_FEATURE_SIZE = 64;
+
+  private static final String SUBJECT = "feature network";
+
+  /**
+   * Creates a feature network configuration.
+   *
+   * @param modelFile a DL4J model file, or empty (never null) for the built-in classifier
+   * @param layer the feature layer's index, or -1 for the penultimate layer
+   * @param epochs training passes of the built-in classifier, 1 or more
+   * @throws ConfigException if layer is below -1 or epochs below 1
+   */
+  public FeatureNetworkConfig {
+    Objects.requireNonNull(modelFile, "modelFile");
+    Checks.checkAtLeast(SUBJECT, ConfigKey.FEATURE_NETWORK_LAYER, layer, -1);
+    Checks.checkAtLeast(SUBJECT, ConfigKey.FEATURE_NETWORK_EPOCHS, epochs, 1);
+  }
+
+  /**
+   * Returns the user's model file, or empty when the built-in classifier is used.
+   *
+   * @return the path as configured
+   */
+  public Optional<String> userModel() {
+    return modelFile.isBlank() ? Optional.empty() : Optional.of(modelFile);
+  }
+}

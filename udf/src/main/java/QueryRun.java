@@ -1,0 +1,45 @@
+import org.apache.spark.sql.SparkSession;
+import org.coevgan.job.SparkSessions;
+import org.coevgan.udf.RunTables;
+
+/**
+ * Runs one Spark SQL query over a CoevGAN run folder and prints the result:
+ * {@code submit/run-local.sh QueryRun --run DIR --sql "SELECT ..." [--rows N]}. The views
+ * metrics, state and scores and the CoevGAN functions are registered first.
+ */
+public final class QueryRun {
+  private QueryRun() {}
+
+  /** Parses the arguments, runs the query and prints up to --rows rows (default 50). */
+  public static void main(String[] args) {
+    String run = null;
+    String sql = null;
+    int rows = 50;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--run" -> run = args[i + 1];
+        case "--sql" -> sql = args[i + 1];
+        case "--rows" -> rows = Integer.parseInt(args[i + 1]);
+        default -> usage("unknown argument " + args[i]);
+      }
+    }
+    if (run == null || sql == null || args.length % 2 != 0) {
+      usage("--run and --sql are required");
+    }
+
+    SparkSession spark = SparkSessions.forJob("QueryRun");
+    try {
+      RunTables.register(spark, run);
+      spark.sql(sql).show(rows, false);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static void usage(String problem) {
+    System.err.println("QueryRun: " + problem);
+    System.err.println("usage: QueryRun --run DIR --sql \"SELECT ... FROM metrics|state|scores\""
+        + " [--rows N]");
+    System.exit(2);
+  }
+}
