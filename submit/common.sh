@@ -27,6 +27,12 @@ JAVA17_OPENS=(
   -Djdk.reflect.useDirectMethodHandle=false
 )
 
+# Prints the comment block at the top of the calling script (its usage) and exits.
+print_usage_and_exit() {
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
+  exit "$EXIT_USAGE"
+}
+
 fail() {
   local code="$1"
   shift

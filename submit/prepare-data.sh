@@ -14,8 +14,7 @@ FASHION_DIR=/usr/share/datasets/fashion-mnist
 SHARED_MNIST="${COEVGAN_SHARED_DATA:-$PROJECT_ROOT/../shared/data}/mnist"
 
 usage() {
-  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit "$EXIT_USAGE"
+  print_usage_and_exit
 }
 
 install_fashion_mnist() {

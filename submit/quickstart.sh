@@ -8,7 +8,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-case "${1:-}" in -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;; esac
+case "${1:-}" in -h|--help) print_usage_and_exit ;; esac
 output="${1:-$PROJECT_ROOT/runs/quickstart-$(date +%Y%m%d-%H%M%S)}"
 [ $# -ge 1 ] && shift
 

@@ -13,8 +13,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
-  exit "$EXIT_USAGE"
+  print_usage_and_exit
 }
 
 [ $# -ge 1 ] || usage

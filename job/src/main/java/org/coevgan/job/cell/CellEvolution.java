@@ -151,7 +151,7 @@ public final class CellEvolution {
       if (b % (settings.discriminatorSkip() + 1) == 0) {
         Individual adversary = pick(population.generators(), random);
         INDArray fakeNoise = LatentNoise.sample(settings.batchSize(), latent, random);
-        INDArray fake = adversary.network().output(fakeNoise, false);
+        INDArray fake = AdversarialTraining.fakeImages(adversary, fakeNoise);
         AdversarialTraining.trainDiscriminator(discriminator, images.batch(batches[b]), fake);
       }
     }

@@ -105,6 +105,7 @@ public final class CoevolutionDriver {
     label("load training images");
     TrainingImages images = TrainingImagesLoader.load(spark, config.data().path());
     config.checkAgainstData(images.count());
+    config.checkImageSize(images.height(), images.width());
     record.put("images", images.count());
     record.put("image_height", images.height());
     record.put("image_width", images.width());

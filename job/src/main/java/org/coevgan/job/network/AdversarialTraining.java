@@ -15,18 +15,44 @@ import org.nd4j.linalg.factory.Nd4j;
  * generator learns from the gradient its opponent computes with respect to the opponent's input
  * (the fake images), back-propagated through the generator and applied by the generator's own
  * Adam updater; the opponent's weights are left untouched.
+ *
+ * <p><b>Batch normalisation.</b> Training runs every network in training mode and evaluation in
+ * inference mode. Everything here, including {@link #fakeImages} for a discriminator's fake
+ * batch, normalises with the statistics of the batch at hand; fitness and the final samples call
+ * {@code output(x, false)} and normalise with the running statistics. In a generator step the
+ * opponent, too, runs in training mode on the fake batch alone, and the probabilities behind
+ * the soft labels come from that same mode, so the gradient is exactly that of the objective
+ * the opponent computes in training. In a discriminator step the real and the fake batch pass
+ * separately, each normalised with its own statistics as in DCGAN, and one update applies the
+ * sum of both gradients. The running statistics take one step per update towards the average of
+ * the two batches' statistics. The perceptrons have no batch normalisation, so for them the two
+ * modes agree.
  */
 public final class AdversarialTraining {
   private AdversarialTraining() {}
 
+  /** Returns a generator's images for the noise, in training mode; no weight changes. */
+  public static INDArray fakeImages(Individual generator, INDArray noise) {
+    return generator.network().output(noise, true);
+  }
+
   /** Updates the discriminator once on real images (label 1) and fake images (label 0). */
   public static void trainDiscriminator(Individual discriminator, INDArray real, INDArray fake) {
-    INDArray features = Nd4j.vstack(real, fake);
-    INDArray labels =
-        Nd4j.vstack(Nd4j.ones(real.dataType(), real.rows(), 1),
-            Nd4j.zeros(real.dataType(), fake.rows(), 1));
+    MultiLayerNetwork network = discriminator.network();
+    INDArray realGradient = labelledGradient(network, real, 1).gradient().dup();
 
-    discriminator.network().fit(features, labels);
+    Gradient gradient = labelledGradient(network, fake, 0);
+    INDArray sum = gradient.gradient().addi(realGradient);
+    for (INDArray statisticsStep : RunningStatistics.views(network, sum)) {
+      statisticsStep.muli(0.5);
+    }
+
+    applyUpdate(network, gradient, real.rows() + fake.rows());
+  }
+
+  private static Gradient labelledGradient(MultiLayerNetwork network, INDArray images, int label) {
+    INDArray labels = Nd4j.valueArrayOf(new long[] {images.rows(), 1}, label, images.dataType());
+    return network.calculateGradients(images, labels, null, null).getFirst();
   }
 
   /**
@@ -53,14 +79,15 @@ public final class AdversarialTraining {
     List<INDArray> activations = network.feedForward(true, false);
     INDArray fake = activations.get(activations.size() - 1);
 
-    INDArray probabilities = opponent.network().output(fake, false);
+    INDArray probabilities = opponent.network().output(fake, true);
     INDArray softLabels = softLabels(generator.objective(), probabilities);
     INDArray inputGradient =
         opponent.network().calculateGradients(fake, softLabels, null, null).getSecond();
 
     Pair<Gradient, INDArray> gradient =
         network.backpropGradient(inputGradient, LayerWorkspaceMgr.noWorkspaces());
-    return new GeneratorGradient(gradient.getFirst(), meanLoss(generator.objective(), probabilities));
+    double meanLoss = meanLoss(generator.objective(), probabilities);
+    return new GeneratorGradient(gradient.getFirst(), meanLoss);
   }
 
   private static void applyUpdate(MultiLayerNetwork network, Gradient gradient, int batchSize) {

@@ -52,7 +52,8 @@ public final class Individual {
     MultiLayerNetwork network =
         new MultiLayerNetwork(NetworkFactory.generatorConfiguration(spec, learningRate, 0L));
     restore(network, state);
-    return new Individual(network, learningRate, state.objective(), state.origin(), state.fitness());
+    return new Individual(
+        network, learningRate, state.objective(), state.origin(), state.fitness());
   }
 
   /** Rebuilds a discriminator from its stored state, using the given (possibly mutated) rate. */
@@ -117,7 +118,10 @@ public final class Individual {
     this.fitness = fitness;
   }
 
-  /** Returns the number of trainable parameters, batch-norm statistics included. */
+  /**
+   * Returns the length of the parameter vector DL4J stores, batch-norm running statistics
+   * included; {@link RunningStatistics#trainableCount} leaves them out.
+   */
   public long parameterCount() {
     return network.numParams();
   }

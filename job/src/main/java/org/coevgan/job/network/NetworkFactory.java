@@ -1,5 +1,6 @@
 package org.coevgan.job.network;
 
+import org.coevgan.conf.NetworkPreset;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -17,9 +18,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Builds the generator and discriminator of each network preset.
  *
- * <p>Generators end in a plain dense tanh layer, not an output layer, so that the gradient a
+ * <p>Generators end in a plain tanh layer, not an output layer, so that the gradient a
  * discriminator returns for its input can be back-propagated through them. Discriminators end in
- * one sigmoid unit trained with binary cross-entropy.
+ * one sigmoid unit trained with binary cross-entropy. Every network takes and returns flat
+ * [batch, height * width] rows.
  *
  * <ul>
  *   <li>{@code 4lp}: four dense tanh layers, hidden widths 540 (generator) and 465
@@ -27,6 +29,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *       (1,043,524 vs 1,041,432 and 798,871 vs 798,673 at latent size 64).
  *   <li>{@code reference-4lp}: the published reference's perceptrons, two hidden layers of 256
  *       with leaky ReLU 0.2 (283,920 and 267,009 parameters at latent size 64).
+ *   <li>{@code cnn28} and {@code cnn64}: DCGAN-style convolutional networks with batch
+ *       normalisation, laid out by {@link ConvolutionalNetworks}.
  * </ul>
  */
 public final class NetworkFactory {
@@ -39,7 +43,8 @@ public final class NetworkFactory {
 
   /** Returns an initialised generator, its weights drawn from the given seed. */
   public static MultiLayerNetwork newGenerator(NetworkSpec spec, double learningRate, long seed) {
-    MultiLayerNetwork network = new MultiLayerNetwork(generatorConfiguration(spec, learningRate, seed));
+    MultiLayerNetwork network =
+        new MultiLayerNetwork(generatorConfiguration(spec, learningRate, seed));
     network.init();
     return network;
   }
@@ -57,6 +62,10 @@ public final class NetworkFactory {
   public static MultiLayerConfiguration generatorConfiguration(
       NetworkSpec spec, double learningRate, long seed) {
     NeuralNetConfiguration.ListBuilder layers = base(spec, learningRate, seed).list();
+    if (isConvolutional(spec)) {
+      return ConvolutionalNetworks.generator(layers, spec).build();
+    }
+
     int width = hiddenWidth(spec, true);
     int in = spec.latentSize();
     for (int i = 0; i < hiddenLayerCount(spec); i++) {
@@ -71,6 +80,10 @@ public final class NetworkFactory {
   public static MultiLayerConfiguration discriminatorConfiguration(
       NetworkSpec spec, double learningRate, long seed) {
     NeuralNetConfiguration.ListBuilder layers = base(spec, learningRate, seed).list();
+    if (isConvolutional(spec)) {
+      return ConvolutionalNetworks.discriminator(layers, spec).build();
+    }
+
     int width = hiddenWidth(spec, false);
     int in = spec.pixelCount();
     for (int i = 0; i < hiddenLayerCount(spec); i++) {
@@ -101,10 +114,15 @@ public final class NetworkFactory {
     return new DenseLayer.Builder().nIn(in).nOut(out).activation(activation).build();
   }
 
+  private static boolean isConvolutional(NetworkSpec spec) {
+    return spec.preset() == NetworkPreset.CNN28 || spec.preset() == NetworkPreset.CNN64;
+  }
+
   private static int hiddenLayerCount(NetworkSpec spec) {
     return switch (spec.preset()) {
       case FOUR_LAYER_PERCEPTRON -> 3;
       case REFERENCE_PERCEPTRON -> 2;
+      case CNN28, CNN64 -> throw notPerceptron(spec);
     };
   }
 
@@ -113,6 +131,7 @@ public final class NetworkFactory {
       case FOUR_LAYER_PERCEPTRON ->
           generator ? FOUR_LAYER_GENERATOR_WIDTH : FOUR_LAYER_DISCRIMINATOR_WIDTH;
       case REFERENCE_PERCEPTRON -> REFERENCE_WIDTH;
+      case CNN28, CNN64 -> throw notPerceptron(spec);
     };
   }
 
@@ -120,6 +139,13 @@ public final class NetworkFactory {
     return switch (spec.preset()) {
       case FOUR_LAYER_PERCEPTRON -> new ActivationTanH();
       case REFERENCE_PERCEPTRON -> new ActivationLReLU(LEAKY_SLOPE);
+      case CNN28, CNN64 -> throw notPerceptron(spec);
     };
+  }
+
+  private static UnsupportedOperationException notPerceptron(NetworkSpec spec) {
+    return new UnsupportedOperationException(
+        "Cannot size dense layers for network.preset " + spec.preset().configName()
+            + ": it is convolutional; ConvolutionalNetworks lays it out");
   }
 }
