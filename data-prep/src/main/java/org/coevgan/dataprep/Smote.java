@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>k is clipped to n - 1, with a warning, because an image is never its own neighbour; SMOTE
  * needs at least two images. A target at or below n asks for nothing: no image is made.
- * Finding neighbours costs O(n^2 pixels), about 0.3 GFLOP for 85 images of 64 x 64.
+ * Finding neighbours costs O(n^2 pixels): about 30 million multiply-adds for 85 images of
+ * 64 x 64.
  *
  * <p>Synthetic images must never enter the real set that scores are computed against: the
  * image table marks them {@code synthetic = true} and readers of real images filter on it.

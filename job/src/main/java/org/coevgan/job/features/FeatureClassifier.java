@@ -27,7 +27,7 @@ public final class FeatureClassifier {
   public static final int FEATURE_LAYER = 4;
 
   private static final int FEATURE_SIZE = 64;
-  private static final double LEARNING_RATE = 1e-3;
+  private static final double LEARNING_RATE = 3e-3;
 
   private FeatureClassifier() {}
 

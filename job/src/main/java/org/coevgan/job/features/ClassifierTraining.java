@@ -1,0 +1,63 @@
+package org.coevgan.job.features;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.nd4j.linalg.dataset.DataSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the built-in feature classifier data-parallel with deeplearning4j-spark's parameter
+ * averaging: the images are cut into minibatches, spread over the executors, each worker fits
+ * its share, and the driver averages the parameters every few minibatches. This is the only
+ * user of deeplearning4j-spark; the coevolution never touches it.
+ */
+public final class ClassifierTraining {
+  private static final Logger LOG = LoggerFactory.getLogger(ClassifierTraining.class);
+  private static final int BATCH_SIZE = 32;
+  private static final int AVERAGING_FREQUENCY = 5;
+
+  private ClassifierTraining() {}
+
+  /** Returns a classifier fitted to the images for the given number of epochs. */
+  public static MultiLayerNetwork train(
+      SparkSession spark, LabelledImages images, int epochs, long seed) {
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    int partitions = Math.max(1, context.defaultParallelism());
+    JavaRDD<DataSet> batches = context.parallelize(minibatches(images), partitions).cache();
+
+    ParameterAveragingTrainingMaster master =
+        new ParameterAveragingTrainingMaster.Builder(BATCH_SIZE)
+            .averagingFrequency(AVERAGING_FREQUENCY)
+            .workerPrefetchNumBatches(0)
+            .rngSeed(seed)
+            .build();
+    SparkDl4jMultiLayer trainer = new SparkDl4jMultiLayer(context,
+        FeatureClassifier.configuration(images.height(), images.width(), images.classCount(),
+            seed), master);
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      long start = System.nanoTime();
+      trainer.fit(batches);
+      LOG.info("feature network epoch done: epoch={} of={} images={} workers={} seconds={}",
+          epoch, epochs, images.count(), partitions, (System.nanoTime() - start) / 1e9);
+    }
+
+    batches.unpersist();
+    master.deleteTempFiles(context);
+    return trainer.getNetwork();
+  }
+
+  private static List<DataSet> minibatches(LabelledImages images) {
+    List<DataSet> batches = new ArrayList<>();
+    for (int from = 0; from < images.count(); from += BATCH_SIZE) {
+      batches.add(images.batch(from, Math.min(images.count(), from + BATCH_SIZE)));
+    }
+    return batches;
+  }
+}
