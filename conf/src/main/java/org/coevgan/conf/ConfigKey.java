@@ -141,7 +141,17 @@ public enum ConfigKey {
 
   /** Training passes of the built-in feature classifier. */
   FEATURE_NETWORK_EPOCHS("feature-network.epochs", ValueType.WHOLE_NUMBER, "3",
-      "Training passes of the built-in feature classifier over the labelled images, 1 or more.");
+      "Training passes of the built-in feature classifier over the labelled images, 1 or more."),
+  GRID_MIN_CELLS("grid.min-cells", ValueType.WHOLE_NUMBER, "0",
+      "With grid.max-cells: fewest cells a grid sized from the cluster may have."),
+  GRID_MAX_CELLS("grid.max-cells", ValueType.WHOLE_NUMBER, "0",
+      "Above 0: size the grid from Spark's task slots, at most this many cells; 0 is off."),
+  CHECKPOINT_EVERY_GENERATIONS("checkpoint.every-generations", ValueType.WHOLE_NUMBER, "1",
+      "Keep the grid state as a resumable checkpoint every this many generations."),
+  CHECKPOINT_KEEP("checkpoint.keep", ValueType.WHOLE_NUMBER, "2",
+      "Newest checkpoints kept; older ones are deleted, 1 or more."),
+  RESILIENCE_MAX_RESETS("resilience.max-resets-per-generation", ValueType.WHOLE_NUMBER, "2",
+      "Diverged cells reset in one generation before the run fails, 0 or more.");
 
   private final String configName;
   private final ValueType type;

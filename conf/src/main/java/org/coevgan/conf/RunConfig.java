@@ -32,6 +32,9 @@ import java.util.TreeMap;
  * @param scoring how generators and mixtures are scored
  * @param mixture how cells evolve their mixture weights
  * @param featureNetwork the network behind the scores
+ * @param gridSizing whether and how the grid is sized from the cluster
+ * @param checkpoint how often checkpoints are kept and how many
+ * @param resilience how many diverged cells a generation tolerates
  * @param sourceFile the configuration file, as given to the loader, for messages
  * @param resolvedValues every key with its final value as text, sorted by key, for run.json;
  *     stored as an unmodifiable copy
@@ -51,6 +54,9 @@ public record RunConfig(
     ScoringConfig scoring,
     MixtureConfig mixture,
     FeatureNetworkConfig featureNetwork,
+    GridSizingConfig gridSizing,
+    CheckpointConfig checkpoint,
+    ResilienceConfig resilience,
     String sourceFile,
     Map<String, String> resolvedValues) {
   /**
@@ -70,6 +76,9 @@ public record RunConfig(
    * @param scoring how generators and mixtures are scored
    * @param mixture how cells evolve their mixture weights
    * @param featureNetwork the network behind the scores
+   * @param gridSizing whether and how the grid is sized from the cluster
+   * @param checkpoint how often checkpoints are kept and how many
+   * @param resilience how many diverged cells a generation tolerates
    * @param sourceFile the configuration file, as given to the loader, for messages
    * @param resolvedValues every key with its final value as text, sorted by key, for run.json;
    *     stored as an unmodifiable copy
@@ -90,6 +99,9 @@ public record RunConfig(
     Objects.requireNonNull(scoring, "scoring");
     Objects.requireNonNull(mixture, "mixture");
     Objects.requireNonNull(featureNetwork, "featureNetwork");
+    Objects.requireNonNull(gridSizing, "gridSizing");
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    Objects.requireNonNull(resilience, "resilience");
     Objects.requireNonNull(sourceFile, "sourceFile");
     Objects.requireNonNull(resolvedValues, "resolvedValues");
 
@@ -212,5 +224,23 @@ public record RunConfig(
 
   private static SortedMap<String, String> sortedCopy(Map<String, String> values) {
     return Collections.unmodifiableSortedMap(new TreeMap<>(values));
+  }
+
+  /**
+   * Returns this configuration with another grid shape, as chosen from the cluster's task slots;
+   * the tournament rule is checked again for the new shape.
+   *
+   * @param rows rows of the new grid, 1 or more
+   * @param columns columns of the new grid, 1 or more
+   * @return a copy whose grid and resolved values name the new shape
+   * @throws ConfigException if the tournament does not fit the new neighbourhoods
+   */
+  public RunConfig withGrid(int rows, int columns) {
+    Map<String, String> values = new TreeMap<>(resolvedValues);
+    values.put(ConfigKey.GRID_ROWS.configName(), Integer.toString(rows));
+    values.put(ConfigKey.GRID_COLUMNS.configName(), Integer.toString(columns));
+    return new RunConfig(new GridConfig(rows, columns, grid.neighbourhood()), generations, seed,
+        data, population, fitness, training, network, optimizer, mutation, samples, scoring,
+        mixture, featureNetwork, gridSizing, checkpoint, resilience, sourceFile, values);
   }
 }

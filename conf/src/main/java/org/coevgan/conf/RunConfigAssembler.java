@@ -26,11 +26,14 @@ final class RunConfigAssembler {
     ScoringConfig scoring = scoring(values);
     MixtureConfig mixture = mixture(values);
     FeatureNetworkConfig featureNetwork = featureNetwork(values);
+    GridSizingConfig gridSizing = gridSizing(values);
+    CheckpointConfig checkpoint = checkpoint(values);
+    ResilienceConfig resilience = resilience(values);
 
     Map<String, String> resolved = values.resolved();
     return values.build(() -> new RunConfig(grid, generations, seed, data, population, fitness,
         training, network, optimizer, mutation, samples, scoring, mixture, featureNetwork,
-        values.file(), resolved));
+        gridSizing, checkpoint, resilience, values.file(), resolved));
   }
 
   private static GridConfig grid(ConfigValues values) {
@@ -111,5 +114,22 @@ final class RunConfigAssembler {
     int layer = values.wholeNumber(ConfigKey.FEATURE_NETWORK_LAYER);
     int epochs = values.wholeNumber(ConfigKey.FEATURE_NETWORK_EPOCHS);
     return values.build(() -> new FeatureNetworkConfig(modelFile, layer, epochs));
+  }
+
+  private static GridSizingConfig gridSizing(ConfigValues values) {
+    int minCells = values.wholeNumber(ConfigKey.GRID_MIN_CELLS);
+    int maxCells = values.wholeNumber(ConfigKey.GRID_MAX_CELLS);
+    return values.build(() -> new GridSizingConfig(minCells, maxCells));
+  }
+
+  private static CheckpointConfig checkpoint(ConfigValues values) {
+    int everyGenerations = values.wholeNumber(ConfigKey.CHECKPOINT_EVERY_GENERATIONS);
+    int keep = values.wholeNumber(ConfigKey.CHECKPOINT_KEEP);
+    return values.build(() -> new CheckpointConfig(everyGenerations, keep));
+  }
+
+  private static ResilienceConfig resilience(ConfigValues values) {
+    int maxResets = values.wholeNumber(ConfigKey.RESILIENCE_MAX_RESETS);
+    return values.build(() -> new ResilienceConfig(maxResets));
   }
 }

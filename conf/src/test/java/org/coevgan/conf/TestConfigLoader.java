@@ -66,7 +66,8 @@ class TestConfigLoader {
       assertEquals("0.00000001", resolved.get("optimizer.epsilon"));
       assertEquals("1", resolved.get("data.sampling-ratio"));
       assertEquals("von-neumann", resolved.get("grid.neighbourhood"));
-      assertEquals("data.path", resolved.keySet().iterator().next());
+      assertEquals("checkpoint.every-generations", resolved.keySet().iterator().next(),
+          "sorted by key");
     }
 
     @Test
@@ -244,17 +245,18 @@ class TestConfigLoader {
       ConfigException error = load(file);
 
       assertEquals("Cannot load " + file + ": grid is a group of keys, not a key; write one of "
-          + "grid.rows, grid.columns, grid.neighbourhood instead, such as grid.rows.",
+          + "grid.rows, grid.columns, grid.neighbourhood, grid.min-cells, grid.max-cells instead, "
+          + "such as grid.rows.",
           error.getMessage());
     }
 
     @Test
     void rejectsAnEmptyMapUnderAnUnknownGroup() throws IOException {
-      Path file = write("a.yaml", DATA + "checkpoint: {}\n");
+      Path file = write("a.yaml", DATA + "checkpoints: {}\n");
 
       ConfigException error = load(file);
 
-      assertTrue(error.getMessage().contains("unknown key checkpoint"), error.getMessage());
+      assertTrue(error.getMessage().contains("unknown key checkpoints"), error.getMessage());
     }
 
     @Test

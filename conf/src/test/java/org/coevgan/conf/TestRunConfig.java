@@ -15,6 +15,9 @@ class TestRunConfig {
   private static final MixtureConfig MIXTURE =
       new MixtureConfig(10, 0.05, MixtureSchedule.END_OF_RUN);
   private static final FeatureNetworkConfig FEATURES = new FeatureNetworkConfig("", -1, 3);
+  private static final GridSizingConfig SIZING = new GridSizingConfig(0, 0);
+  private static final CheckpointConfig CHECKPOINTS = new CheckpointConfig(1, 2);
+  private static final ResilienceConfig RESILIENCE = new ResilienceConfig(2);
 
   @Test
   void rejectsATournamentLargerThanTheSubPopulation() {
@@ -47,7 +50,8 @@ class TestRunConfig {
         new TrainingConfig(100, 0, 0),
         new NetworkConfig(NetworkPreset.FOUR_LAYER_PERCEPTRON, 64, LossFunction.BCE),
         new OptimizerConfig(0.0002, 0.5, 0.999, 1e-8), new MutationConfig(0.0001, 0.5),
-        new SamplesConfig(16), scoring, MIXTURE, FEATURES, "conf/x.yaml", Map.of()));
+        new SamplesConfig(16), scoring, MIXTURE, FEATURES, SIZING, CHECKPOINTS, RESILIENCE,
+        "conf/x.yaml", Map.of()));
 
     assertEquals("Cannot build the scoring from conf/x.yaml: scoring.sample-size is 64 but FID "
         + "needs more samples than the feature network's 64 features; raise "
@@ -62,7 +66,8 @@ class TestRunConfig {
         new TrainingConfig(100, 0, 0),
         new NetworkConfig(NetworkPreset.FOUR_LAYER_PERCEPTRON, 64, LossFunction.BCE),
         new OptimizerConfig(0.0002, 0.5, 0.999, 1e-8), new MutationConfig(0.0001, 0.5),
-        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, "conf/x.yaml", Map.of()));
+        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, SIZING, CHECKPOINTS, RESILIENCE,
+        "conf/x.yaml", Map.of()));
 
     assertEquals("Cannot build the run from conf/x.yaml: generations is 0 but must be at least "
         + "1; set generations to 1 or more.", error.getMessage());
@@ -163,6 +168,23 @@ class TestRunConfig {
         error.getMessage());
   }
 
+  @Test
+  void gridSizingNeedsAMinimumBetweenOneAndTheMaximum() {
+    ConfigException error = assertThrows(ConfigException.class, () -> new GridSizingConfig(0, 9));
+
+    assertTrue(error.getMessage().contains("grid.min-cells is 0"), error.getMessage());
+  }
+
+  @Test
+  void withGridChecksTheTournamentAgainstTheNewShape() {
+    RunConfig config = run(new DataConfig("data", 1.0));
+
+    RunConfig resized = config.withGrid(3, 3);
+
+    assertEquals(9, resized.grid().cellCount());
+    assertEquals("3", resized.resolvedValues().get("grid.rows"));
+  }
+
   private static RunConfig run(DataConfig data) {
     return run(data, new FitnessConfig(100, FitnessMode.AVERAGE));
   }
@@ -172,7 +194,8 @@ class TestRunConfig {
         new PopulationConfig(1, 2), fitness, new TrainingConfig(100, 0, 0),
         new NetworkConfig(NetworkPreset.FOUR_LAYER_PERCEPTRON, 64, LossFunction.BCE),
         new OptimizerConfig(0.0002, 0.5, 0.999, 1e-8), new MutationConfig(0.0001, 0.5),
-        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, "conf/x.yaml", Map.of());
+        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, SIZING, CHECKPOINTS, RESILIENCE,
+        "conf/x.yaml", Map.of());
   }
 
   private static RunConfig run(DataConfig data, Map<String, String> resolvedValues) {
@@ -181,7 +204,8 @@ class TestRunConfig {
         new TrainingConfig(100, 0, 0),
         new NetworkConfig(NetworkPreset.FOUR_LAYER_PERCEPTRON, 64, LossFunction.BCE),
         new OptimizerConfig(0.0002, 0.5, 0.999, 1e-8), new MutationConfig(0.0001, 0.5),
-        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, "conf/x.yaml", resolvedValues);
+        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, SIZING, CHECKPOINTS, RESILIENCE,
+        "conf/x.yaml", resolvedValues);
   }
 
   private static RunConfig run(GridConfig grid, PopulationConfig population, DataConfig data) {
@@ -189,6 +213,7 @@ class TestRunConfig {
         new FitnessConfig(100, FitnessMode.AVERAGE), new TrainingConfig(100, 0, 0),
         new NetworkConfig(NetworkPreset.FOUR_LAYER_PERCEPTRON, 64, LossFunction.BCE),
         new OptimizerConfig(0.0002, 0.5, 0.999, 1e-8), new MutationConfig(0.0001, 0.5),
-        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, "conf/x.yaml", Map.of());
+        new SamplesConfig(16), SCORING, MIXTURE, FEATURES, SIZING, CHECKPOINTS, RESILIENCE,
+        "conf/x.yaml", Map.of());
   }
 }

@@ -3,6 +3,7 @@ package org.coevgan.dataprep;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record MetadataFilter(String column, Set<String> values) {
   /** Checks that the column is named and that at least one non-empty value is accepted. */
   public MetadataFilter {
     requireNonNull(column, "column");
-    values = Set.copyOf(requireNonNull(values, "values"));
+    values = Collections.unmodifiableSet(new LinkedHashSet<>(requireNonNull(values, "values")));
     if (column.isBlank() || values.isEmpty() || values.contains("")) {
       throw new IllegalArgumentException(
           "Cannot filter on column '" + column + "' with values " + values + " because the"
@@ -51,6 +52,12 @@ public record MetadataFilter(String column, Set<String> values) {
         .toList();
 
     return new MetadataFilter(text.substring(0, equals).trim(), new LinkedHashSet<>(values));
+  }
+
+  /** Returns the filter as the command line writes it, such as {@code view=PA,AP}. */
+  @Override
+  public String toString() {
+    return column + "=" + String.join(",", values);
   }
 
   /** Returns whether the row's trimmed value in this filter's column is an accepted value. */

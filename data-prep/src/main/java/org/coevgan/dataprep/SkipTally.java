@@ -41,6 +41,13 @@ final class SkipTally {
         Rejection::reason, () -> new EnumMap<>(SkipReason.class), Collectors.counting()));
   }
 
+  private Map<SkipReason, Long> badInputCountsByReason() {
+    Map<SkipReason, Long> counts = countsByReason();
+    counts.keySet().removeIf(reason -> !reason.isBadInput());
+
+    return counts;
+  }
+
   /** Logs one WARN line per reason with its count and a few example files and details. */
   void warnByReason() {
     countsByReason().forEach((reason, count) -> LOG.warn(
@@ -57,7 +64,8 @@ final class SkipTally {
     if (!limit.allows(skipped, selected)) {
       throw new BadInputException(
           "Cannot prepare the image table because " + skipped + " of " + selected + " selected"
-              + " image files are bad " + countsByReason() + " and --max-skipped is " + limit
+              + " image files are bad " + badInputCountsByReason() + " and --max-skipped is "
+              + limit
               + "; fix or remove the files, or raise --max-skipped");
     }
   }

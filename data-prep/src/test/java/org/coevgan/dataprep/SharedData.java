@@ -17,6 +17,14 @@ final class SharedData {
     return existing(root().resolve("mnist/t10k-labels-idx1-ubyte.gz"));
   }
 
+  /** Returns the folder of the COVID-19 chest X-ray collection: images/ and metadata.csv. */
+  static Path covidChestXray() {
+    Path folder = root().resolve("covid-chestxray");
+    existing(folder.resolve("metadata.csv"));
+
+    return folder;
+  }
+
   private static Path root() {
     String configured = System.getProperty("coevgan.shared.data");
     if (configured != null) {
@@ -33,7 +41,7 @@ final class SharedData {
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException(
           "Cannot find the shared test data file " + file + "; set the system property"
-              + " coevgan.shared.data to the folder holding mnist/");
+              + " coevgan.shared.data to the folder holding mnist/ and covid-chestxray/");
     }
 
     return file;
