@@ -9,6 +9,8 @@ import org.coevgan.conf.ConfigLoader;
 import org.coevgan.conf.RunConfig;
 import org.coevgan.dataprep.ImageTable;
 import org.coevgan.job.driver.CoevolutionDriver;
+import org.coevgan.job.driver.ConfigFile;
+import org.coevgan.job.driver.GridSizing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +25,12 @@ public final class CoevGanMain {
   static final String USAGE =
       "usage: spark-submit --class CoevGanJob <coevgan-job-cluster.jar> --config FILE "
           + "--output DIR [--set key=value]...\n"
+          + "       spark-submit --class CoevGanJob <coevgan-job-cluster.jar> --resume DIR "
+          + "[--config FILE] [--set key=value]...\n"
           + "  --config FILE        run configuration (YAML); presets are in conf/\n"
           + "  --output DIR         new or empty folder for run.json, metrics/, state/, samples/\n"
+          + "  --resume DIR         continue a stopped run in DIR from its newest checkpoint,\n"
+          + "                       with DIR/config.yaml unless --config is given\n"
           + "  --set key=value      override one configuration key (repeatable)\n";
 
   private CoevGanMain() {}
@@ -33,13 +39,13 @@ public final class CoevGanMain {
   public static int run(String[] args) {
     CommandLine command;
     try {
-      command = CommandLine.parse(args, Set.of("--config", "--output", "--set"), Set.of("--help"));
+      command = CommandLine.parse(args, Set.of("--config", "--output", "--resume", "--set"),
+          Set.of("--help"));
       if (command.has("--help")) {
         System.err.print(USAGE);
         return ExitStatus.SUCCESS.code();
       }
-      command.required("--config");
-      command.required("--output");
+      checkModes(command);
     } catch (CommandLine.UsageException e) {
       System.err.println("CoevGanJob: " + e.getMessage());
       System.err.print(USAGE);
@@ -48,11 +54,24 @@ public final class CoevGanMain {
     return runChecked(command);
   }
 
+  private static void checkModes(CommandLine command) {
+    if (command.has("--resume") == command.has("--output")) {
+      throw new CommandLine.UsageException("give either --output (a new run) or --resume "
+          + "(continue a stopped run), not both and not neither");
+    }
+    if (command.has("--output")) {
+      command.required("--config");
+    }
+  }
+
   private static int runChecked(CommandLine command) {
     try {
       RunConfig config = loadConfig(command);
-      train(config, command.required("--output"));
+      train(config, command);
       return ExitStatus.SUCCESS.code();
+    } catch (JobFailure e) {
+      LOG.error("run stopped: {}", e.getMessage());
+      return e.status().code();
     } catch (IllegalArgumentException e) {
       LOG.error("cannot run: {}", e.getMessage());
       return ExitStatus.BAD_INPUT.code();
@@ -67,19 +86,44 @@ public final class CoevGanMain {
 
   /** Loads the configuration and checks it against the data before Spark starts. */
   static RunConfig loadConfig(CommandLine command) {
-    RunConfig config = ConfigLoader.load(Path.of(command.required("--config")), command.all("--set"));
+    Path file = command.has("--config")
+        ? Path.of(command.required("--config"))
+        : Path.of(command.required("--resume"), ConfigFile.NAME);
+    RunConfig config = ConfigLoader.load(file, command.all("--set"));
     config.checkAgainstData(ImageTable.countRows(config.data().path()));
     return config;
   }
 
-  private static void train(RunConfig config, String output) {
-    SparkSession spark = SparkSessions.forJob("CoevGAN " + config.grid().rows() + "x"
-        + config.grid().columns() + " " + config.network().preset().configName());
+  private static void train(RunConfig config, CommandLine command) {
+    SparkSession spark = SparkSessions.forJob("CoevGAN " + config.network().preset().configName());
     try {
-      new CoevolutionDriver(spark, config, output).run();
+      if (command.has("--resume")) {
+        CoevolutionDriver.resume(spark, config, command.required("--resume")).run();
+      } else {
+        RunConfig sized = sizeGrid(spark, config);
+        new CoevolutionDriver(spark, sized, command.required("--output")).run();
+      }
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * Returns the configuration with the grid sized from Spark's task slots when grid.max-cells
+   * asks for it; otherwise unchanged. A resumed run keeps its checkpoint's grid instead.
+   */
+  static RunConfig sizeGrid(SparkSession spark, RunConfig config) {
+    if (!config.gridSizing().enabled()) {
+      return config;
+    }
+    int taskCpus = Math.max(1, spark.sparkContext().getConf().getInt("spark.task.cpus", 1));
+    int slots = spark.sparkContext().defaultParallelism() / taskCpus;
+    GridSizing.Shape shape = GridSizing.choose(slots, config.gridSizing().minCells(),
+        config.gridSizing().maxCells());
+    LOG.info("grid sized from the cluster: task_slots={} min_cells={} max_cells={} grid={}x{}",
+        slots, config.gridSizing().minCells(), config.gridSizing().maxCells(), shape.rows(),
+        shape.columns());
+    return config.withGrid(shape.rows(), shape.columns());
   }
 
   private static boolean isSparkFailure(Throwable e) {

@@ -22,6 +22,28 @@ public final class TestData {
     return path;
   }
 
+  /** Writes count random images of height x width as an image table and returns its path. */
+  public static String syntheticTable(Path folder, int count, int height, int width) {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(count);
+    java.util.List<org.apache.spark.sql.Row> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Float[] pixels = new Float[height * width];
+      for (int p = 0; p < pixels.length; p++) {
+        pixels[p] = (float) (random.nextDouble() * 2 - 1);
+      }
+      rows.add(org.apache.spark.sql.RowFactory.create((long) i, "synthetic-test", null, height,
+          width, pixels, false));
+    }
+    SparkSession spark = SparkSessions.forJob("test data");
+    try {
+      org.coevgan.dataprep.ImageTable.writeAtomically(spark,
+          spark.createDataFrame(rows, org.coevgan.dataprep.ImageTable.SCHEMA), folder.toString());
+    } finally {
+      spark.stop();
+    }
+    return folder.toString();
+  }
+
   /** Writes the first count MNIST test images as an image table under folder and returns it. */
   public static String mnistTable(Path folder, int count) {
     Path mnist = sharedData().resolve("mnist");

@@ -88,20 +88,54 @@ public final class CellEvolution {
     long trainingStart = System.nanoTime();
     int batches = train(generatorChild, discriminatorChild, population, data, random);
     long trainingNanos = System.nanoTime() - trainingStart;
+    if (FaultInjection.divergeAsked(cell, generation)) {
+      generatorChild.network().params().assign(Float.NaN);
+      discriminatorChild.network().params().assign(Float.NaN);
+    }
 
     fitnessStart = System.nanoTime();
     population.addOffspring(generatorChild, discriminatorChild);
     population.evaluate(real, noise, settings.fitnessMode());
     fitnessNanos += System.nanoTime() - fitnessStart;
 
-    List<Individual> generators = best(population.generators());
-    List<Individual> discriminators = best(population.discriminators());
-    CellState next =
-        new CellState(cell, generation, keep(generators, cell), keep(discriminators, cell));
+    Survivors generators = survivors(population.generators(), population, generatorChild, cell);
+    Survivors discriminators =
+        survivors(population.discriminators(), population, discriminatorChild, cell);
+    CellState next = new CellState(cell, generation, generators.states(), discriminators.states());
     GenerationReport report =
-        report(next, generators.get(0), discriminators.get(0), population, batches, data,
+        report(next, generators.center(), discriminators.center(), population, batches, data,
+            generators.resets() + discriminators.resets(),
             fitnessNanos, trainingNanos, System.nanoTime() - start);
     return new Outcome(next, report);
+  }
+
+  /** The individuals a cell keeps, best first, and how many diverged ones were replaced. */
+  private record Survivors(List<IndividualState> states, Individual center, int resets) {}
+
+  /**
+   * Keeps the best individuals. Diverged ones (a NaN or infinite loss or weight) never survive:
+   * ranking puts them last, and any that would still be kept is replaced by the best finite
+   * neighbour center, so NaN never reaches a neighbour or a checkpoint. A diverged offspring
+   * counts as one reset.
+   */
+  private Survivors survivors(
+      List<Individual> candidates, SubPopulation population, Individual offspring, Cell cell) {
+    List<Individual> kept = best(candidates);
+    int resets = diverged(offspring) ? 1 : 0;
+    List<IndividualState> states = new ArrayList<>(kept.size());
+    for (Individual individual : kept) {
+      IndividualState state = keep(individual, cell);
+      if (!state.isFinite()) {
+        state = keep(population.bestFiniteNeighbourCenter(candidates, cell), cell);
+        resets += individual == offspring ? 0 : 1;
+      }
+      states.add(state);
+    }
+    return new Survivors(states, kept.get(0), resets);
+  }
+
+  private static boolean diverged(Individual individual) {
+    return !Double.isFinite(individual.fitness()) || !individual.toState().isFinite();
   }
 
   private CellData cellData(Cell cell) {
@@ -170,14 +204,10 @@ public final class CellEvolution {
     return sorted.subList(0, settings.populationSize());
   }
 
-  private static List<IndividualState> keep(List<Individual> individuals, Cell cell) {
-    List<IndividualState> states = new ArrayList<>(individuals.size());
-    for (Individual individual : individuals) {
-      IndividualState state = individual.toState();
-      states.add(new IndividualState(state.parameters(), state.updaterState(), state.iterations(),
-          state.learningRate(), state.objective(), cell, state.fitness()));
-    }
-    return states;
+  private static IndividualState keep(Individual individual, Cell cell) {
+    IndividualState state = individual.toState();
+    return new IndividualState(state.parameters(), state.updaterState(), state.iterations(),
+        state.learningRate(), state.objective(), cell, state.fitness());
   }
 
   private GenerationReport report(
@@ -187,6 +217,7 @@ public final class CellEvolution {
       SubPopulation population,
       int batches,
       CellData data,
+      int resets,
       long fitnessNanos,
       long trainingNanos,
       long totalNanos) {
@@ -204,6 +235,7 @@ public final class CellEvolution {
         population.sourceOf(centerDiscriminator, next.cell()),
         batches,
         data.size(),
+        resets,
         fitnessNanos / 1_000_000,
         trainingNanos / 1_000_000,
         totalNanos / 1_000_000);

@@ -17,7 +17,11 @@ public final class CellRandom {
     INITIAL_WEIGHTS,
     DATA_SUBSET,
     GENERATION,
-    SAMPLES
+    SAMPLES,
+    /** Noise of the images a cell's generators draw to score mixtures. */
+    MIXTURE_SAMPLES,
+    /** Gaussian steps of a cell's mixture weights. */
+    MIXTURE_STEPS
   }
 
   private CellRandom() {}

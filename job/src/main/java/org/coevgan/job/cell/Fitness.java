@@ -22,21 +22,29 @@ public final class Fitness {
   /**
    * Aggregates one individual's losses against each opponent by the configured mode. Example:
    * losses 0.4, 0.9 and 1.1 give 0.8 for average, 0.4 for best and 1.1 for worst.
+   *
+   * <p>Non-finite losses are left out: they come from a diverged opponent (or from this
+   * individual having diverged, in which case every loss is non-finite and the result is NaN).
+   * Without this one diverged discriminator would make every generator's fitness NaN.
    */
   public static double aggregate(double[] lossesAgainstOpponents, FitnessMode mode) {
     double sum = 0;
+    int counted = 0;
     double best = Double.POSITIVE_INFINITY;
     double worst = Double.NEGATIVE_INFINITY;
     for (double loss : lossesAgainstOpponents) {
-      if (!Double.isFinite(loss)) {
-        return Double.NaN;
+      if (Double.isFinite(loss)) {
+        sum += loss;
+        counted++;
+        best = Math.min(best, loss);
+        worst = Math.max(worst, loss);
       }
-      sum += loss;
-      best = Math.min(best, loss);
-      worst = Math.max(worst, loss);
+    }
+    if (counted == 0) {
+      return Double.NaN;
     }
     return switch (mode) {
-      case AVERAGE -> sum / lossesAgainstOpponents.length;
+      case AVERAGE -> sum / counted;
       case BEST -> best;
       case WORST -> worst;
     };

@@ -18,6 +18,7 @@ import org.coevgan.job.grid.Cell;
  * @param discriminatorSource where the new center discriminator came from
  * @param batchesTrained the number of generator updates made
  * @param cellImages the number of real images this cell trains on
+ * @param resets diverged individuals (NaN or infinite) discarded or replaced in this cell
  * @param fitnessMillis time spent evaluating all pairs, both times
  * @param trainingMillis time spent in gradient updates
  * @param totalMillis time of the whole cell update, network rebuilding included
@@ -34,6 +35,7 @@ public record GenerationReport(
     String discriminatorSource,
     int batchesTrained,
     int cellImages,
+    int resets,
     long fitnessMillis,
     long trainingMillis,
     long totalMillis)

@@ -36,6 +36,20 @@ public record IndividualState(
     return new IndividualState(parameters, new float[0], 0, learningRate, objective, origin, fitness);
   }
 
+  /** Returns whether the fitness and every weight and Adam moment are finite numbers. */
+  public boolean isFinite() {
+    return Double.isFinite(fitness) && allFinite(parameters) && allFinite(updaterState);
+  }
+
+  private static boolean allFinite(float[] values) {
+    for (float value : values) {
+      if (!Float.isFinite(value)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Returns whether Adam moments travel with this individual. */
   public boolean hasOptimiserState() {
     return updaterState.length > 0;

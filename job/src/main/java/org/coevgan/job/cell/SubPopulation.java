@@ -69,6 +69,27 @@ final class SubPopulation {
     sources.put(discriminator, OFFSPRING);
   }
 
+  /**
+   * Returns the neighbour center with the lowest finite loss among the candidates, the
+   * replacement for a diverged individual; fails naming the cell when none is finite.
+   */
+  Individual bestFiniteNeighbourCenter(List<Individual> candidates, Cell cell) {
+    Individual best = null;
+    for (Individual candidate : candidates) {
+      String source = sources.get(candidate);
+      boolean neighbour = source != null && source.startsWith("(");
+      if (neighbour && Double.isFinite(candidate.fitness()) && candidate.toState().isFinite()
+          && (best == null || candidate.fitness() < best.fitness())) {
+        best = candidate;
+      }
+    }
+    if (best == null) {
+      throw new IllegalStateException("Cannot reset cell " + cell + ": it diverged and no "
+          + "neighbour center has finite weights and loss to reset it from");
+    }
+    return best;
+  }
+
   /** Returns offspring, own, or the neighbour cell an individual came from. */
   String sourceOf(Individual individual, Cell cell) {
     return sources.getOrDefault(individual, cell.toString());

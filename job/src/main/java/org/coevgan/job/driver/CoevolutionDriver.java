@@ -14,6 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.CollectionAccumulator;
 import org.coevgan.conf.RunConfig;
+import org.coevgan.job.ExitStatus;
+import org.coevgan.job.JobFailure;
 import org.coevgan.job.cell.CellEvolution;
 import org.coevgan.job.cell.CellRandom;
 import org.coevgan.job.cell.CellSettings;
@@ -24,6 +26,7 @@ import org.coevgan.job.grid.Cell;
 import org.coevgan.job.network.Individual;
 import org.coevgan.job.network.LatentNoise;
 import org.coevgan.job.network.NativeThreads;
+import org.coevgan.job.scoring.RunScoring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -52,27 +55,57 @@ import scala.Tuple2;
  */
 public final class CoevolutionDriver {
   private static final Logger LOG = LoggerFactory.getLogger(CoevolutionDriver.class);
-  private static final int STATE_GENERATIONS_KEPT = 2;
 
   private final SparkSession spark;
   private final RunConfig config;
   private final OutputFolder output;
   private final StateStore states;
   private final MetricsTable metrics;
+  private final Checkpoints checkpoints;
+  private final Checkpoints.Manifest resumeFrom;
+  private RunScoring scoring;
 
-  /** Creates a driver that writes the run into a new output folder. */
-  public CoevolutionDriver(SparkSession spark, RunConfig config, String outputLocation) {
+  private CoevolutionDriver(SparkSession spark, RunConfig config, OutputFolder output,
+      Checkpoints.Manifest resumeFrom) {
     this.spark = spark;
     this.config = config;
-    this.output = OutputFolder.create(outputLocation, spark.sparkContext().hadoopConfiguration());
+    this.output = output;
     this.states = new StateStore(spark, output);
     this.metrics = new MetricsTable(spark, output);
+    this.checkpoints = new Checkpoints(output, states);
+    this.resumeFrom = resumeFrom;
+  }
+
+  /** Creates a driver that writes a new run into a new (or empty) output folder. */
+  public CoevolutionDriver(SparkSession spark, RunConfig config, String outputLocation) {
+    this(spark, config,
+        OutputFolder.create(outputLocation, spark.sparkContext().hadoopConfiguration()), null);
+  }
+
+  /**
+   * Creates a driver that continues a stopped run in its folder from its newest complete
+   * checkpoint, after checking that the configuration still fits the saved state.
+   */
+  public static CoevolutionDriver resume(SparkSession spark, RunConfig config, String folder) {
+    OutputFolder output = OutputFolder.existing(folder, spark.sparkContext().hadoopConfiguration());
+    Checkpoints.Manifest latest = new Checkpoints(output, new StateStore(spark, output)).latest()
+        .orElseThrow(() -> new IllegalArgumentException("Cannot resume " + folder + ": it holds "
+            + "no complete checkpoint (no state/generation-NNNN folder with a "
+            + Checkpoints.MARKER + "); start a new run instead"));
+    ResumeCheck.check(latest, config, folder);
+    LOG.info("resuming: folder={} checkpoint_generation={} generations={}", output.root(),
+        latest.generation(), config.generations());
+    return new CoevolutionDriver(spark, config, output, latest);
   }
 
   /** Runs every generation and writes metrics, state, samples and run.json. */
   public void run() {
     RunRecord record = new RunRecord(output, config, Instant.now());
+    if (resumeFrom != null) {
+      record.put("resumed_from_generation", resumeFrom.generation());
+    }
     record.write("RUNNING", null);
+    output.writeFile(ConfigFile.NAME, ConfigFile.render(config));
     try {
       runGenerations(record);
       record.write("SUCCEEDED", null);
@@ -91,20 +124,27 @@ public final class CoevolutionDriver {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<TrainingImages> broadcast = context.broadcast(images);
     logStart(settings, images);
+    scoring = new RunScoring(spark, config, output, record);
+    scoring.prepare(settings, images);
 
-    initialise(context, settings);
-    Progress progress = new Progress(config.generations(), start);
-    for (int generation = 1; generation <= config.generations(); generation++) {
-      runGeneration(generation, settings, broadcast, progress, record);
+    int first = startingGeneration(context, settings);
+    Progress progress = new Progress(config.generations(), start, first - 1);
+    for (int generation = first; generation <= config.generations(); generation++) {
+      runGeneration(generation, settings, broadcast, progress, record, images);
     }
 
     writeSamples(settings, images);
+    scoring.finish(states.read(config.generations()), images.height(), images.width());
   }
 
   private TrainingImages loadImages(RunRecord record) {
     label("load training images");
     TrainingImages images = TrainingImagesLoader.load(spark, config.data().path());
     config.checkAgainstData(images.count());
+    if (resumeFrom != null) {
+      ResumeCheck.checkImageSize(resumeFrom, images.height(), images.width(),
+          config.data().path());
+    }
     config.checkImageSize(images.height(), images.width());
     record.put("images", images.count());
     record.put("image_height", images.height());
@@ -130,6 +170,15 @@ public final class CoevolutionDriver {
         settings.threadsPerCell(), output.root());
   }
 
+  /** Initialises generation 0, or for a resumed run returns the generation after its checkpoint. */
+  private int startingGeneration(JavaSparkContext context, CellSettings settings) {
+    if (resumeFrom == null) {
+      initialise(context, settings);
+      return 1;
+    }
+    return resumeFrom.generation() + 1;
+  }
+
   private void initialise(JavaSparkContext context, CellSettings settings) {
     label("generation 0 of " + config.generations() + ": initialise cells");
     List<Cell> cells = settings.torus().cells();
@@ -145,7 +194,8 @@ public final class CoevolutionDriver {
   }
 
   private void runGeneration(int generation, CellSettings settings,
-      Broadcast<TrainingImages> images, Progress progress, RunRecord record) {
+      Broadcast<TrainingImages> images, Progress progress, RunRecord record,
+      TrainingImages shape) {
     long start = System.nanoTime();
     label("generation " + generation + " of " + config.generations() + ": migrate and train");
     CollectionAccumulator<GenerationReport> accumulator =
@@ -158,7 +208,9 @@ public final class CoevolutionDriver {
     long wallMillis = (System.nanoTime() - start) / 1_000_000;
     label("generation " + generation + " of " + config.generations() + ": write metrics");
     metrics.write(generation, reports, wallMillis);
-    pruneState(generation);
+    checkResets(generation, reports);
+    checkpoints.afterGeneration(generation, config, shape.height(), shape.width());
+    scoring.afterGeneration(generation, states.read(generation));
 
     record.generationDone(wallMillis / 1000.0);
     LOG.info(progress.line(generation, wallMillis / 1000.0, reports, System.nanoTime()));
@@ -175,10 +227,32 @@ public final class CoevolutionDriver {
     return distinct;
   }
 
-  private void pruneState(int generation) {
-    int obsolete = generation - STATE_GENERATIONS_KEPT;
-    if (obsolete >= 0) {
-      states.delete(obsolete);
+  /**
+   * Logs every cell reset in the generation and fails the run when there were more than
+   * resilience.max-resets-per-generation. Runs after the state is committed: the reset cells
+   * already hold their neighbours' healthy centers, so a resumed run starts from sound state.
+   */
+  private void checkResets(int generation, List<GenerationReport> reports) {
+    int total = 0;
+    List<Cell> reset = new ArrayList<>();
+    for (GenerationReport report : reports) {
+      if (report.resets() > 0) {
+        total += report.resets();
+        reset.add(report.cell());
+      }
+    }
+    if (total == 0) {
+      return;
+    }
+    LOG.warn("cells reset after diverging: generation={} resets={} cells={}", generation, total,
+        reset);
+    int allowed = config.resilience().maxResetsPerGeneration();
+    if (total > allowed) {
+      throw new JobFailure(ExitStatus.BAD_INPUT,
+          "Cannot continue: " + total + " diverged individuals were reset in generation "
+              + generation + " (cells " + reset + "), more than "
+              + "resilience.max-resets-per-generation=" + allowed + "; lower "
+              + "optimizer.learning-rate or mutation.rate, or raise the limit");
     }
   }
 

@@ -31,6 +31,7 @@ public final class MetricsTable {
           .add("discriminator_source", DataTypes.StringType, false)
           .add("batches_trained", DataTypes.IntegerType, false)
           .add("cell_images", DataTypes.IntegerType, false)
+          .add("resets", DataTypes.IntegerType, false)
           .add("fitness_ms", DataTypes.LongType, false)
           .add("training_ms", DataTypes.LongType, false)
           .add("cell_total_ms", DataTypes.LongType, false)
@@ -75,6 +76,7 @@ public final class MetricsTable {
         report.discriminatorSource(),
         report.batchesTrained(),
         report.cellImages(),
+        report.resets(),
         report.fitnessMillis(),
         report.trainingMillis(),
         report.totalMillis(),

@@ -43,6 +43,50 @@ public final class OutputFolder {
     }
   }
 
+  /**
+   * Opens the folder of an earlier run to continue it; fails when it does not exist or holds no
+   * run.json, naming the folder.
+   */
+  public static OutputFolder existing(String location, Configuration hadoop) {
+    try {
+      Path root = new Path(location);
+      FileSystem fileSystem = root.getFileSystem(hadoop);
+      Path qualified = fileSystem.makeQualified(root);
+      if (!fileSystem.exists(new Path(qualified, "run.json"))) {
+        throw new IllegalArgumentException(
+            "Cannot resume from " + qualified + ": it holds no run.json; pass the --output "
+                + "folder of an earlier CoevGanJob run");
+      }
+      return new OutputFolder(fileSystem, qualified);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the run folder " + location, e);
+    }
+  }
+
+  /** Returns whether an entry exists. */
+  public boolean exists(String relative) {
+    try {
+      return fileSystem.exists(resolve(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot check " + resolve(relative), e);
+    }
+  }
+
+  /** Returns a small file's bytes, or null when it does not exist. */
+  public byte[] readFile(String relative) {
+    Path path = resolve(relative);
+    try {
+      if (!fileSystem.exists(path)) {
+        return null;
+      }
+      try (var in = fileSystem.open(path)) {
+        return in.readAllBytes();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    }
+  }
+
   /** Returns the qualified path of an entry of the folder. */
   public Path resolve(String relative) {
     return new Path(root, relative);

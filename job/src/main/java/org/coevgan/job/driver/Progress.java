@@ -15,10 +15,16 @@ public final class Progress {
   private final long startNanos;
   private double generationSecondsSoFar;
 
-  /** Starts the clock of a run of the given number of generations. */
-  public Progress(int generations, long startNanos) {
+  private final int generationsBefore;
+
+  /**
+   * Starts the clock of a run of the given number of generations, of which the first
+   * generationsBefore were completed by an earlier, resumed attempt.
+   */
+  public Progress(int generations, long startNanos, int generationsBefore) {
     this.generations = generations;
     this.startNanos = startNanos;
+    this.generationsBefore = generationsBefore;
   }
 
   /** Returns the log line for a completed generation. */
@@ -26,7 +32,8 @@ public final class Progress {
       long nowNanos) {
     double elapsed = (nowNanos - startNanos) / 1e9;
     generationSecondsSoFar += generationSeconds;
-    double left = generationSecondsSoFar / generation * (generations - generation);
+    double left = generationSecondsSoFar / (generation - generationsBefore)
+        * (generations - generation);
     double[] generatorLosses = reports.stream().mapToDouble(GenerationReport::generatorLoss).toArray();
     double[] discriminatorLosses =
         reports.stream().mapToDouble(GenerationReport::discriminatorLoss).toArray();

@@ -55,7 +55,10 @@ class TestSelectionAndMutation {
     assertEquals(0.8, Fitness.aggregate(losses, FitnessMode.AVERAGE), 1e-12);
     assertEquals(0.4, Fitness.aggregate(losses, FitnessMode.BEST), 1e-12);
     assertEquals(1.1, Fitness.aggregate(losses, FitnessMode.WORST), 1e-12);
-    assertTrue(Double.isNaN(Fitness.aggregate(new double[] {0.1, Double.NaN}, FitnessMode.BEST)));
+    assertEquals(0.3, Fitness.aggregate(new double[] {0.1, Double.NaN, 0.5}, FitnessMode.AVERAGE),
+        1e-12, "a diverged opponent is left out");
+    assertTrue(Double.isNaN(
+        Fitness.aggregate(new double[] {Double.NaN, Double.NaN}, FitnessMode.BEST)));
   }
 
   @Test
