@@ -40,6 +40,8 @@ public enum ConfigKey {
       "Fraction of the images each cell trains on, a random subset per cell, in (0, 1]."),
 
   /** Individuals of each kind a cell keeps. */
+  DATA_SYNTHETIC_IMAGES("data.synthetic-images", Choices.names(SyntheticImages.values()), "train",
+      "Whether cells also train on synthetic rows (SMOTE); scores always use real images only."),
   POPULATION_SIZE("population.size", ValueType.WHOLE_NUMBER, "1",
       "Generators and discriminators each cell keeps, 1 or more."),
 
@@ -142,6 +144,12 @@ public enum ConfigKey {
   /** Training passes of the built-in feature classifier. */
   FEATURE_NETWORK_EPOCHS("feature-network.epochs", ValueType.WHOLE_NUMBER, "3",
       "Training passes of the built-in feature classifier over the labelled images, 1 or more."),
+
+  /** How the built-in feature classifier is trained. */
+  FEATURE_NETWORK_TRAINER("feature-network.trainer",
+      Choices.names(FeatureNetworkTrainer.values()), "driver",
+      "Trainer of the built-in feature classifier: driver or parameter-averaging (Spark)."),
+
   GRID_MIN_CELLS("grid.min-cells", ValueType.WHOLE_NUMBER, "0",
       "With grid.max-cells: fewest cells a grid sized from the cluster may have."),
   GRID_MAX_CELLS("grid.max-cells", ValueType.WHOLE_NUMBER, "0",

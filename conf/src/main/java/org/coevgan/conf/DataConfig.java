@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param path folder of prepared images, as written in the configuration; not blank
  * @param samplingRatio fraction of the images each cell trains on, in (0, 1]; each cell draws
  *     its own random subset of that size ("data dieting")
+ * @param syntheticImages whether cells also train on the table's synthetic rows
  */
-public record DataConfig(String path, double samplingRatio) {
+public record DataConfig(String path, double samplingRatio, SyntheticImages syntheticImages) {
   private static final String SUBJECT = "data settings";
 
   /**
@@ -28,6 +29,17 @@ public record DataConfig(String path, double samplingRatio) {
     Objects.requireNonNull(path, "path");
     Checks.checkNotBlank(SUBJECT, ConfigKey.DATA_PATH, path, "a folder of prepared images");
     Checks.checkFraction(SUBJECT, ConfigKey.DATA_SAMPLING_RATIO, samplingRatio);
+    Objects.requireNonNull(syntheticImages, "syntheticImages");
+  }
+
+  /**
+   * Creates a data configuration whose cells train on synthetic rows too (the default).
+   *
+   * @param path folder of prepared images; not blank
+   * @param samplingRatio fraction of the images each cell trains on, in (0, 1]
+   */
+  public DataConfig(String path, double samplingRatio) {
+    this(path, samplingRatio, SyntheticImages.TRAIN);
   }
 
   /**

@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param modelFile a DL4J MultiLayerNetwork zip, or empty to train the built-in classifier
  * @param layer index of the feature layer of {@code modelFile}, or -1 for its penultimate layer
  * @param epochs training passes of the built-in classifier, 1 or more
+ * @param trainer how the built-in classifier is trained
  */
-public record FeatureNetworkConfig(String modelFile, int layer, int epochs) {
+public record FeatureNetworkConfig(
+    String modelFile, int layer, int epochs, FeatureNetworkTrainer trainer) {
   /** Width of the built-in classifier's feature layer, the dimension FID works in. */
   public static final int BUILT_IN_FEATURE_SIZE = 64;
 
@@ -25,12 +27,14 @@ public record FeatureNetworkConfig(String modelFile, int layer, int epochs) {
    * @param modelFile a DL4J model file, or empty (never null) for the built-in classifier
    * @param layer the feature layer's index, or -1 for the penultimate layer
    * @param epochs training passes of the built-in classifier, 1 or more
+   * @param trainer how the built-in classifier is trained
    * @throws ConfigException if layer is below -1 or epochs below 1
    */
   public FeatureNetworkConfig {
     Objects.requireNonNull(modelFile, "modelFile");
     Checks.checkAtLeast(SUBJECT, ConfigKey.FEATURE_NETWORK_LAYER, layer, -1);
     Checks.checkAtLeast(SUBJECT, ConfigKey.FEATURE_NETWORK_EPOCHS, epochs, 1);
+    Objects.requireNonNull(trainer, "trainer");
   }
 
   /**

@@ -47,7 +47,8 @@ final class RunConfigAssembler {
   private static DataConfig data(ConfigValues values) {
     String path = values.text(ConfigKey.DATA_PATH);
     double samplingRatio = values.number(ConfigKey.DATA_SAMPLING_RATIO);
-    return values.build(() -> new DataConfig(path, samplingRatio));
+    SyntheticImages synthetic = values.choice(ConfigKey.DATA_SYNTHETIC_IMAGES, SyntheticImages::parse);
+    return values.build(() -> new DataConfig(path, samplingRatio, synthetic));
   }
 
   private static PopulationConfig population(ConfigValues values) {
@@ -113,7 +114,9 @@ final class RunConfigAssembler {
     String modelFile = values.text(ConfigKey.FEATURE_NETWORK_MODEL_FILE);
     int layer = values.wholeNumber(ConfigKey.FEATURE_NETWORK_LAYER);
     int epochs = values.wholeNumber(ConfigKey.FEATURE_NETWORK_EPOCHS);
-    return values.build(() -> new FeatureNetworkConfig(modelFile, layer, epochs));
+    FeatureNetworkTrainer trainer =
+        values.choice(ConfigKey.FEATURE_NETWORK_TRAINER, FeatureNetworkTrainer::parse);
+    return values.build(() -> new FeatureNetworkConfig(modelFile, layer, epochs, trainer));
   }
 
   private static GridSizingConfig gridSizing(ConfigValues values) {

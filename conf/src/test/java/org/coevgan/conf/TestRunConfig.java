@@ -14,7 +14,8 @@ class TestRunConfig {
   private static final ScoringConfig SCORING = new ScoringConfig(ScoreKind.FID, 2000, 0);
   private static final MixtureConfig MIXTURE =
       new MixtureConfig(10, 0.05, MixtureSchedule.END_OF_RUN);
-  private static final FeatureNetworkConfig FEATURES = new FeatureNetworkConfig("", -1, 3);
+  private static final FeatureNetworkConfig FEATURES =
+      new FeatureNetworkConfig("", -1, 3, FeatureNetworkTrainer.DRIVER);
   private static final GridSizingConfig SIZING = new GridSizingConfig(0, 0);
   private static final CheckpointConfig CHECKPOINTS = new CheckpointConfig(1, 2);
   private static final ResilienceConfig RESILIENCE = new ResilienceConfig(2);

@@ -13,24 +13,55 @@ public final class TrainingImages implements Serializable {
 
   private final float[] pixels;
   private final int count;
+  private final int realCount;
   private final int height;
   private final int width;
 
-  /** Wraps pixels of count images of height x width, normalised to [-1, 1]. */
+  /** Wraps pixels of count real images of height x width, normalised to [-1, 1]. */
   public TrainingImages(float[] pixels, int count, int height, int width) {
+    this(pixels, count, count, height, width);
+  }
+
+  /**
+   * Wraps pixels of count images of height x width, normalised to [-1, 1], of which the first
+   * realCount are real and the rest synthetic (for example SMOTE's).
+   */
+  public TrainingImages(float[] pixels, int count, int realCount, int height, int width) {
     if (count < 1 || (long) count * height * width != pixels.length) {
       throw new IllegalArgumentException(
           "Cannot hold " + count + " images of " + height + "x" + width + " in "
               + pixels.length + " pixel values: the counts do not match");
     }
+    if (realCount < 1 || realCount > count) {
+      throw new IllegalArgumentException("Cannot hold " + realCount + " real images among "
+          + count + ": at least one real image is needed, and no more than all of them");
+    }
     this.pixels = pixels;
     this.count = count;
+    this.realCount = realCount;
     this.height = height;
     this.width = width;
   }
 
   public int count() {
     return count;
+  }
+
+  /** Returns the number of real images, which come first. */
+  public int realCount() {
+    return realCount;
+  }
+
+  /**
+   * Returns the real images alone, what scores compare against: synthetic images never count as
+   * real. Returns this object when there are no synthetic images.
+   */
+  public TrainingImages realImages() {
+    if (realCount == count) {
+      return this;
+    }
+    float[] real = java.util.Arrays.copyOf(pixels, realCount * pixelCount());
+    return new TrainingImages(real, realCount, height, width);
   }
 
   public int height() {

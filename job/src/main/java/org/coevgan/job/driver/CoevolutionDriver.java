@@ -139,7 +139,8 @@ public final class CoevolutionDriver {
 
   private TrainingImages loadImages(RunRecord record) {
     label("load training images");
-    TrainingImages images = TrainingImagesLoader.load(spark, config.data().path());
+    TrainingImages images =
+        TrainingImagesLoader.load(spark, config.data().path(), config.data().syntheticImages());
     config.checkAgainstData(images.count());
     if (resumeFrom != null) {
       ResumeCheck.checkImageSize(resumeFrom, images.height(), images.width(),
@@ -147,6 +148,7 @@ public final class CoevolutionDriver {
     }
     config.checkImageSize(images.height(), images.width());
     record.put("images", images.count());
+    record.put("real_images", images.realCount());
     record.put("image_height", images.height());
     record.put("image_width", images.width());
     return images;

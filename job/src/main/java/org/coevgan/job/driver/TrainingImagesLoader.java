@@ -10,21 +10,25 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.coevgan.conf.SyntheticImages;
 import org.coevgan.dataprep.ImageTable;
 import org.coevgan.job.data.TrainingImages;
 import org.coevgan.job.network.FloatBlobs;
 
 /**
  * Reads the real images of an image table (as written by PrepareIdx) into one
- * {@link TrainingImages}, in a fixed order (source, then id) so that runs are reproducible.
- * Synthetic rows are left out: cells train on real images only unless a later step says
- * otherwise.
+ * {@link TrainingImages}, in a fixed order (real before synthetic, then source, then id) so that
+ * runs are reproducible. Synthetic rows (SMOTE's) are appended when data.synthetic-images is
+ * train; scores use the real prefix only.
  */
 public final class TrainingImagesLoader {
   private TrainingImagesLoader() {}
 
-  /** Loads the table at path, failing with the path and the problem when it is unusable. */
-  public static TrainingImages load(SparkSession spark, String path) {
+  /**
+   * Loads the table at path, real images first, failing with the path and the problem when it
+   * is unusable. Synthetic rows are included after the real ones when asked for.
+   */
+  public static TrainingImages load(SparkSession spark, String path, SyntheticImages synthetic) {
     Dataset<Row> table = spark.read().parquet(path);
     checkColumns(table, path);
 
@@ -39,14 +43,24 @@ public final class TrainingImagesLoader {
     int height = distinctShapes.get(0).getInt(0);
     int width = distinctShapes.get(0).getInt(1);
 
-    List<byte[]> blobs =
-        table
-            .where(col(ImageTable.SYNTHETIC).equalTo(false))
-            .orderBy(col(ImageTable.SOURCE), col(ImageTable.ID))
-            .select(col(ImageTable.PIXELS))
-            .map((MapFunction<Row, byte[]>) TrainingImagesLoader::pixelBlob, Encoders.BINARY())
-            .collectAsList();
-    return concatenate(blobs, height, width, path);
+    List<byte[]> real = pixelBlobs(table.where(col(ImageTable.SYNTHETIC).equalTo(false)));
+    List<byte[]> all = new java.util.ArrayList<>(real);
+    if (synthetic == SyntheticImages.TRAIN) {
+      all.addAll(pixelBlobs(table.where(col(ImageTable.SYNTHETIC).equalTo(true))));
+    }
+    if (real.isEmpty()) {
+      throw new IllegalArgumentException("Cannot train on " + path + ": it holds no real images "
+          + "(synthetic = false); scores need real images to compare against");
+    }
+    return concatenate(all, real.size(), height, width, path);
+  }
+
+  private static List<byte[]> pixelBlobs(Dataset<Row> rows) {
+    return rows
+        .orderBy(col(ImageTable.SOURCE), col(ImageTable.ID))
+        .select(col(ImageTable.PIXELS))
+        .map((MapFunction<Row, byte[]>) TrainingImagesLoader::pixelBlob, Encoders.BINARY())
+        .collectAsList();
   }
 
   private static void checkColumns(Dataset<Row> table, String path) {
@@ -71,11 +85,9 @@ public final class TrainingImagesLoader {
     return FloatBlobs.toBytes(pixels);
   }
 
-  private static TrainingImages concatenate(List<byte[]> blobs, int height, int width, String path) {
+  private static TrainingImages concatenate(List<byte[]> blobs, int realCount, int height,
+      int width, String path) {
     int size = height * width;
-    if (blobs.isEmpty()) {
-      throw new IllegalArgumentException("Cannot train on " + path + ": it holds no real images");
-    }
     float[] pixels = new float[blobs.size() * size];
     for (int i = 0; i < blobs.size(); i++) {
       float[] image = FloatBlobs.fromBytes(blobs.get(i));
@@ -86,6 +98,6 @@ public final class TrainingImagesLoader {
       }
       System.arraycopy(image, 0, pixels, i * size, size);
     }
-    return new TrainingImages(pixels, blobs.size(), height, width);
+    return new TrainingImages(pixels, blobs.size(), realCount, height, width);
   }
 }

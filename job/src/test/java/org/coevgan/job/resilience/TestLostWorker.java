@@ -36,14 +36,14 @@ class TestLostWorker {
       Process driver = startDriver(cluster, RunFixture.arguments(data, run,
           "training.batches-per-generation=12"), folder.resolve("driver.log"));
       try {
-        awaitGeneration(run, driver, 1);
+        awaitGeneration(run, driver, 1, folder.resolve("driver.log"));
         long killed = System.nanoTime();
         cluster.killWorker(0);
         boolean finished = driver.waitFor(DRIVER_TIME_LIMIT_MINUTES, TimeUnit.MINUTES);
 
         assertTrue(finished, "driver did not finish within the time limit");
-        assertEquals(0, driver.exitValue(), "driver log: " + folder.resolve("driver.log"));
-        System.err.printf("lost worker: seconds from kill to end of run=%.1f, generations=%s%n",
+        assertEquals(0, driver.exitValue(), tail(folder.resolve("driver.log"), 40));
+        System.err.printf(java.util.Locale.ROOT, "lost worker: seconds from kill to end of run=%.1f, generations=%s%n",
             (System.nanoTime() - killed) / 1e9,
             RunFixture.record(run).get("generation_seconds"));
       } finally {
@@ -84,8 +84,8 @@ class TestLostWorker {
     return builder.start();
   }
 
-  private static void awaitGeneration(Path run, Process driver, int generation)
-      throws InterruptedException {
+  private static void awaitGeneration(Path run, Process driver, int generation, Path log)
+      throws InterruptedException, IOException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < deadline && driver.isAlive()) {
       try {
@@ -98,6 +98,11 @@ class TestLostWorker {
       Thread.sleep(100);
     }
     throw new IllegalStateException("driver did not complete generation " + generation
-        + " (alive=" + driver.isAlive() + ")");
+        + " (alive=" + driver.isAlive() + "); end of its log:\n" + tail(log, 40));
+  }
+
+  private static String tail(Path log, int lines) throws IOException {
+    List<String> all = java.nio.file.Files.readAllLines(log);
+    return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
   }
 }
