@@ -1,0 +1,49 @@
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.coevgan.job.bench.Benchmark;
+import org.coevgan.job.bench.BenchmarkTable;
+
+/**
+ * Runs CoevGAN's benchmarks and writes bench-results.csv:
+ * {@code submit/run-local.sh CoevGanBenchmark --output DIR [--figures step,threads,state,
+ * orchestration] [--grids 3,6,12,18] [--data target/data/mnist-test]}.
+ */
+public final class CoevGanBenchmark {
+  private CoevGanBenchmark() {}
+
+  /** Parses the arguments, runs the figures and prints the table. */
+  public static void main(String[] args) throws Exception {
+    String output = null;
+    String figures = "step,threads,state,orchestration";
+    String grids = "3,6,12,18";
+    String data = "target/data/mnist-test";
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--output" -> output = args[i + 1];
+        case "--figures" -> figures = args[i + 1];
+        case "--grids" -> grids = args[i + 1];
+        case "--data" -> data = args[i + 1];
+        default -> usage("unknown argument " + args[i]);
+      }
+    }
+    if (output == null || args.length % 2 != 0) {
+      usage("--output is required");
+    }
+
+    Set<String> chosen = Set.of(figures.split(","));
+    List<Integer> sides = Arrays.stream(grids.split(",")).map(Integer::parseInt)
+        .collect(Collectors.toList());
+    BenchmarkTable table = new Benchmark(Path.of(output)).run(chosen, data, sides);
+    System.out.print(table.render());
+  }
+
+  private static void usage(String problem) {
+    System.err.println("CoevGanBenchmark: " + problem);
+    System.err.println("usage: CoevGanBenchmark --output DIR [--figures step,threads,state,"
+        + "orchestration] [--grids 3,6,12,18] [--data IMAGE_TABLE]");
+    System.exit(2);
+  }
+}
