@@ -22,11 +22,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>Gather the sub-population: the cell's own individuals (with their Adam state) and its
  *       neighbours' centers (without it), in neighbourhood order.
  *   <li>Evaluate all generators against all discriminators on one random real batch.
- *   <li>Select a generator and a discriminator by tournament; copy them as offspring, mutating
- *       each copy's learning rate (the mutated rate is the one Adam then uses, and the Adam
- *       moments carry over from the parent).
- *   <li>Train the offspring over the cell's batches, each batch against a randomly drawn
- *       adversary of the sub-population.
+ *   <li>Select as many generators and discriminators as the cell keeps (population.size) by
+ *       tournaments; copy them as offspring, mutating each copy's learning rate (the mutated
+ *       rate is the one Adam then uses, and the Adam moments carry over from the parent).
+ *   <li>Train the offspring over the cell's batches, each batch against an adversary drawn at
+ *       random among the selected, training offspring of the other kind.
  *   <li>Add the offspring, re-evaluate, drop the weakest and keep the best as the new center.
  * </ol>
  *
@@ -83,24 +83,31 @@ public final class CellEvolution {
     population.evaluate(real, noise, settings.fitnessMode());
     long fitnessNanos = System.nanoTime() - fitnessStart;
 
-    Individual generatorChild = generatorOffspring(population, random);
-    Individual discriminatorChild = discriminatorOffspring(population, random);
+    List<Individual> generatorChildren = new ArrayList<>();
+    List<Individual> discriminatorChildren = new ArrayList<>();
+    for (int i = 0; i < settings.populationSize(); i++) {
+      generatorChildren.add(generatorOffspring(population, random));
+    }
+    for (int i = 0; i < settings.populationSize(); i++) {
+      discriminatorChildren.add(discriminatorOffspring(population, random));
+    }
     long trainingStart = System.nanoTime();
-    int batches = train(generatorChild, discriminatorChild, population, data, random);
+    int batches = train(generatorChildren, discriminatorChildren, data, random);
     long trainingNanos = System.nanoTime() - trainingStart;
     if (FaultInjection.divergeAsked(cell, generation)) {
-      generatorChild.network().params().assign(Float.NaN);
-      discriminatorChild.network().params().assign(Float.NaN);
+      generatorChildren.forEach(child -> child.network().params().assign(Float.NaN));
+      discriminatorChildren.forEach(child -> child.network().params().assign(Float.NaN));
     }
 
     fitnessStart = System.nanoTime();
-    population.addOffspring(generatorChild, discriminatorChild);
+    population.addOffspring(generatorChildren, discriminatorChildren);
     population.evaluate(real, noise, settings.fitnessMode());
     fitnessNanos += System.nanoTime() - fitnessStart;
 
-    Survivors generators = survivors(population.generators(), population, generatorChild, cell);
+    Survivors generators =
+        survivors(population.generators(), population, generatorChildren, cell);
     Survivors discriminators =
-        survivors(population.discriminators(), population, discriminatorChild, cell);
+        survivors(population.discriminators(), population, discriminatorChildren, cell);
     CellState next = new CellState(cell, generation, generators.states(), discriminators.states());
     GenerationReport report =
         report(next, generators.center(), discriminators.center(), population, batches, data,
@@ -119,15 +126,16 @@ public final class CellEvolution {
    * counts as one reset.
    */
   private Survivors survivors(
-      List<Individual> candidates, SubPopulation population, Individual offspring, Cell cell) {
+      List<Individual> candidates, SubPopulation population, List<Individual> offspring,
+      Cell cell) {
     List<Individual> kept = best(candidates);
-    int resets = diverged(offspring) ? 1 : 0;
+    int resets = (int) offspring.stream().filter(CellEvolution::diverged).count();
     List<IndividualState> states = new ArrayList<>(kept.size());
     for (Individual individual : kept) {
       IndividualState state = keep(individual, cell);
       if (!state.isFinite()) {
         state = keep(population.bestFiniteNeighbourCenter(candidates, cell), cell);
-        resets += individual == offspring ? 0 : 1;
+        resets += offspring.contains(individual) ? 0 : 1;
       }
       states.add(state);
     }
@@ -168,25 +176,35 @@ public final class CellEvolution {
     return Individual.restoreDiscriminator(settings.network(), parent.toState(), rate);
   }
 
+  /**
+   * Trains the offspring over the cell's batches like one GAN per pair: in every batch each
+   * generator offspring takes a step against a discriminator offspring drawn at random, then
+   * (unless the discriminator skips this batch) each discriminator offspring takes a step on the
+   * real batch and the fakes of a generator offspring drawn at random. The adversaries train
+   * alongside, as in the reference implementation; with one individual per cell this is plain
+   * alternating GAN training of the selected pair.
+   */
   private int train(
-      Individual generator,
-      Individual discriminator,
-      SubPopulation population,
+      List<Individual> generators,
+      List<Individual> discriminators,
       CellData data,
       SplittableRandom random) {
     int[][] batches =
         data.epochBatches(settings.batchSize(), settings.batchesPerGeneration(), random);
     int latent = settings.network().latentSize();
     for (int b = 0; b < batches.length; b++) {
-      Individual opponent = pick(population.discriminators(), random);
-      INDArray noise = LatentNoise.sample(settings.batchSize(), latent, random);
-      AdversarialTraining.trainGenerator(generator, opponent, noise);
-
-      if (b % (settings.discriminatorSkip() + 1) == 0) {
-        Individual adversary = pick(population.generators(), random);
+      for (Individual generator : generators) {
+        INDArray noise = LatentNoise.sample(settings.batchSize(), latent, random);
+        AdversarialTraining.trainGenerator(generator, pick(discriminators, random), noise);
+      }
+      if (b % (settings.discriminatorSkip() + 1) != 0) {
+        continue;
+      }
+      INDArray real = images.batch(batches[b]);
+      for (Individual discriminator : discriminators) {
         INDArray fakeNoise = LatentNoise.sample(settings.batchSize(), latent, random);
-        INDArray fake = AdversarialTraining.fakeImages(adversary, fakeNoise);
-        AdversarialTraining.trainDiscriminator(discriminator, images.batch(batches[b]), fake);
+        INDArray fake = pick(generators, random).network().output(fakeNoise, false);
+        AdversarialTraining.trainDiscriminator(discriminator, real, fake);
       }
     }
     return batches.length;

@@ -62,11 +62,15 @@ final class SubPopulation {
     AllVersusAll.evaluate(generators, discriminators, real, noise, mode);
   }
 
-  void addOffspring(Individual generator, Individual discriminator) {
-    generators.add(generator);
-    discriminators.add(discriminator);
-    sources.put(generator, OFFSPRING);
-    sources.put(discriminator, OFFSPRING);
+  void addOffspring(List<Individual> generatorOffspring, List<Individual> discriminatorOffspring) {
+    for (Individual generator : generatorOffspring) {
+      generators.add(generator);
+      sources.put(generator, OFFSPRING);
+    }
+    for (Individual discriminator : discriminatorOffspring) {
+      discriminators.add(discriminator);
+      sources.put(discriminator, OFFSPRING);
+    }
   }
 
   /**
