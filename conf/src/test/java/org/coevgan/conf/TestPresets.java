@@ -78,7 +78,7 @@ class TestPresets {
     assertEquals(3, config.generations());
     assertEquals(new NetworkConfig(NetworkPreset.CNN64, 100, LossFunction.BCE),
         config.network());
-    assertEquals(new TrainingConfig(70, 2, 0), config.training());
+    assertEquals(new TrainingConfig(70, 1, 0), config.training());
     assertEquals("target/data/covid-64", config.data().path());
   }
 

@@ -42,7 +42,7 @@ public final class StepBenchmark {
     AdversarialTraining.trainGenerator(generator, discriminator, noise);
 
     INDArray fakeNoise = LatentNoise.sample(batchSize, spec.latentSize(), random);
-    INDArray fake = generator.network().output(fakeNoise, false);
+    INDArray fake = AdversarialTraining.fakeImages(generator, fakeNoise);
     AdversarialTraining.trainDiscriminator(discriminator, images.batch(batchIndices()), fake);
   }
 

@@ -203,7 +203,7 @@ public final class CellEvolution {
       INDArray real = images.batch(batches[b]);
       for (Individual discriminator : discriminators) {
         INDArray fakeNoise = LatentNoise.sample(settings.batchSize(), latent, random);
-        INDArray fake = pick(generators, random).network().output(fakeNoise, false);
+        INDArray fake = AdversarialTraining.fakeImages(pick(generators, random), fakeNoise);
         AdversarialTraining.trainDiscriminator(discriminator, real, fake);
       }
     }

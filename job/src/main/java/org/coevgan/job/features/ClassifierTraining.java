@@ -2,6 +2,7 @@ package org.coevgan.job.features;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -13,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains the built-in feature classifier data-parallel with deeplearning4j-spark's parameter
- * averaging: the images are cut into minibatches, spread over the executors, each worker fits
- * its share, and the driver averages the parameters every few minibatches. This is the only
- * user of deeplearning4j-spark; the coevolution never touches it.
+ * Trains the built-in feature classifier, either with plain DL4J minibatch steps on the driver
+ * or data-parallel with deeplearning4j-spark's parameter averaging: the images are cut into
+ * minibatches, spread over the executors, each worker fits its share, and the driver averages
+ * the parameters every few minibatches. This is the only user of deeplearning4j-spark; the
+ * coevolution never touches it.
  */
 public final class ClassifierTraining {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifierTraining.class);
@@ -25,8 +27,40 @@ public final class ClassifierTraining {
 
   private ClassifierTraining() {}
 
-  /** Returns a classifier fitted to the images for the given number of epochs. */
-  public static MultiLayerNetwork train(
+  /** Returns a classifier fitted on the driver, minibatches in a seeded shuffled order. */
+  public static MultiLayerNetwork trainOnDriver(LabelledImages images, int epochs, long seed) {
+    MultiLayerNetwork network = new MultiLayerNetwork(FeatureClassifier.configuration(
+        images.height(), images.width(), images.classCount(), seed));
+    network.init();
+    List<DataSet> batches = minibatches(images);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      long start = System.nanoTime();
+      for (int index : shuffledOrder(batches.size(), random)) {
+        network.fit(batches.get(index));
+      }
+      LOG.info("feature network epoch done: trainer=driver epoch={} of={} images={} seconds={}",
+          epoch, epochs, images.count(), (System.nanoTime() - start) / 1e9);
+    }
+    return network;
+  }
+
+  private static int[] shuffledOrder(int size, SplittableRandom random) {
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    for (int i = size - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+    return order;
+  }
+
+  /** Returns a classifier fitted with parameter averaging over the Spark executors. */
+  public static MultiLayerNetwork trainWithParameterAveraging(
       SparkSession spark, LabelledImages images, int epochs, long seed) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int partitions = Math.max(1, context.defaultParallelism());
@@ -44,7 +78,8 @@ public final class ClassifierTraining {
     for (int epoch = 1; epoch <= epochs; epoch++) {
       long start = System.nanoTime();
       trainer.fit(batches);
-      LOG.info("feature network epoch done: epoch={} of={} images={} workers={} seconds={}",
+      LOG.info("feature network epoch done: trainer=parameter-averaging epoch={} of={} "
+          + "images={} workers={} seconds={}",
           epoch, epochs, images.count(), partitions, (System.nanoTime() - start) / 1e9);
     }
 

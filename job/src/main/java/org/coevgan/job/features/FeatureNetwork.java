@@ -9,6 +9,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A trained network that maps flat [-1, 1] images to features (the activations of one layer,
@@ -63,9 +65,7 @@ public final class FeatureNetwork {
     double[][] probabilities = new double[count][];
     for (int from = 0; from < count; from += BATCH) {
       int to = Math.min(count, from + BATCH);
-      INDArray batch = images.get(
-          org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
-          org.nd4j.linalg.indexing.NDArrayIndex.all());
+      INDArray batch = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
       List<INDArray> layers = network.feedForward(batch, false);
       copyRows(flat(layers.get(featureLayer + 1)), features, from);
       copyRows(flat(layers.get(layers.size() - 1)), probabilities, from);
@@ -102,13 +102,18 @@ public final class FeatureNetwork {
     return fingerprint;
   }
 
+  /** Returns the number of layers of the network. */
+  public int layerCount() {
+    return network.getnLayers();
+  }
+
   public int featureLayer() {
     return featureLayer;
   }
 
   /** Returns the width of the feature layer's flattened activations, the FID dimension. */
   public long featureSize(int height, int width) {
-    INDArray probe = org.nd4j.linalg.factory.Nd4j.zeros(DataType.FLOAT, 1, (long) height * width);
+    INDArray probe = Nd4j.zeros(DataType.FLOAT, 1, (long) height * width);
     return network.feedForward(probe, false).get(featureLayer + 1).length();
   }
 }

@@ -3,6 +3,7 @@ package org.coevgan.job.features;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -82,19 +83,28 @@ public final class LabelledImages implements Serializable {
     }
   }
 
-  /** Returns the images whose index modulo modulus is (keep ? not : is) remainder. */
-  public LabelledImages split(int modulus, int remainder, boolean heldOut) {
+  /** Returns every modulus-th image, starting at index remainder: a held-out set. */
+  public LabelledImages everyNth(int modulus, int remainder) {
+    return select(modulus, remainder, true);
+  }
+
+  /** Returns every image but those {@link #everyNth} returns: the matching training set. */
+  public LabelledImages allButEveryNth(int modulus, int remainder) {
+    return select(modulus, remainder, false);
+  }
+
+  private LabelledImages select(int modulus, int remainder, boolean matching) {
     int size = height * width;
     int count = 0;
     for (int i = 0; i < labels.length; i++) {
-      count += (i % modulus == remainder) == heldOut ? 1 : 0;
+      count += (i % modulus == remainder) == matching ? 1 : 0;
     }
 
     float[] chosenPixels = new float[count * size];
     int[] chosenLabels = new int[count];
     int next = 0;
     for (int i = 0; i < labels.length; i++) {
-      if ((i % modulus == remainder) == heldOut) {
+      if ((i % modulus == remainder) == matching) {
         System.arraycopy(pixels, i * size, chosenPixels, next * size, size);
         chosenLabels[next++] = labels[i];
       }
@@ -102,18 +112,10 @@ public final class LabelledImages implements Serializable {
     return new LabelledImages(chosenPixels, chosenLabels, height, width, classCount);
   }
 
-  /** Returns the first count images. */
-  public LabelledImages head(int count) {
-    int kept = Math.min(count, labels.length);
-    int size = height * width;
-    return new LabelledImages(java.util.Arrays.copyOf(pixels, kept * size),
-        java.util.Arrays.copyOf(labels, kept), height, width, classCount);
-  }
-
   /** Returns images from..to-1 as a DL4J data set with one-hot labels. */
   public DataSet batch(int from, int to) {
     int size = height * width;
-    float[] features = java.util.Arrays.copyOfRange(pixels, from * size, to * size);
+    float[] features = Arrays.copyOfRange(pixels, from * size, to * size);
     INDArray input = Nd4j.create(features, new long[] {to - from, size}, 'c');
     INDArray oneHot = Nd4j.zeros(to - from, classCount);
     for (int i = from; i < to; i++) {

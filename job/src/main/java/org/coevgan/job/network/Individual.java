@@ -65,6 +65,14 @@ public final class Individual {
     return new Individual(network, learningRate, null, state.origin(), state.fitness());
   }
 
+  /**
+   * Returns this individual around another network of the same architecture, such as a
+   * double-precision copy for a gradient check; the two share nothing but their settings.
+   */
+  Individual withNetwork(MultiLayerNetwork other) {
+    return new Individual(other, learningRate, objective, origin, fitness);
+  }
+
   private static void restore(MultiLayerNetwork network, IndividualState state) {
     INDArray parameters = Nd4j.createFromArray(state.parameters()).reshape(1, -1);
     network.init(parameters, false);

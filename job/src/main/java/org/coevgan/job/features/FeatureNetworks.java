@@ -1,0 +1,159 @@
+package org.coevgan.job.features;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.coevgan.conf.FeatureNetworkConfig;
+import org.coevgan.conf.FeatureNetworkTrainer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the feature network of a run: the user's model when {@code feature-network.model-file}
+ * names one, else the built-in classifier cached beside the data in
+ * {@code <data.path>.feature-network/} (model.zip and feature-network.json). The cache is used
+ * when its fingerprint matches the labelled images and settings; otherwise the classifier is
+ * trained on nine tenths of the images, tested on the rest, and the cache replaced.
+ */
+public final class FeatureNetworks {
+  private static final Logger LOG = LoggerFactory.getLogger(FeatureNetworks.class);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final long TRAINING_SEED = 20_200_801L;
+  private static final int HOLD_OUT_MODULUS = 10;
+  private static final String MODEL = "model.zip";
+  private static final String DESCRIPTION = "feature-network.json";
+
+  private FeatureNetworks() {}
+
+  /** The chosen network and, for the built-in one, its held-out accuracy (else NaN). */
+  public record Choice(FeatureNetwork network, double heldOutAccuracy, String location) {}
+
+  /** Returns the run's feature network, training and caching the built-in one when needed. */
+  public static Choice obtain(SparkSession spark, String dataPath, FeatureNetworkConfig config) {
+    if (config.userModel().isPresent()) {
+      return userModel(spark, config.userModel().get(), config.layer());
+    }
+    return builtIn(spark, dataPath, config.epochs(), config.trainer());
+  }
+
+  private static Choice userModel(SparkSession spark, String file, int layer) {
+    byte[] bytes = read(spark, new Path(file));
+    String fingerprint = "user-" + DataFingerprint.ofBytes(bytes);
+    int chosen = layer >= 0 ? layer : penultimate(bytes);
+    LOG.info("feature network: user model file={} layer={} fingerprint={}", file, chosen,
+        fingerprint);
+    return new Choice(FeatureNetwork.fromBytes(bytes, chosen, fingerprint), Double.NaN, file);
+  }
+
+  private static int penultimate(byte[] bytes) {
+    return FeatureNetwork.fromBytes(bytes, 0, "probe").layerCount() - 2;
+  }
+
+  private static Choice builtIn(SparkSession spark, String dataPath, int epochs,
+      FeatureNetworkTrainer trainer) {
+    LabelledImages images = LabelledImages.read(spark, dataPath);
+    String settings = FeatureClassifier.VERSION + " epochs=" + epochs + " seed=" + TRAINING_SEED
+        + " trainer=" + trainer.configName();
+    String fingerprint = DataFingerprint.of(images, settings);
+    Path folder = new Path(dataPath + ".feature-network");
+
+    JsonNode cached = readDescription(spark, folder);
+    if (cached != null && fingerprint.equals(cached.path("fingerprint").asText())) {
+      FeatureNetwork network = FeatureNetwork.fromBytes(
+          read(spark, new Path(folder, MODEL)), FeatureClassifier.FEATURE_LAYER, fingerprint);
+      double accuracy = cached.path("held_out_accuracy").asDouble(Double.NaN);
+      LOG.info("feature network reused: path={} fingerprint={} held_out_accuracy={}", folder,
+          fingerprint, accuracy);
+      return new Choice(network, accuracy, folder.toString());
+    }
+    return train(spark, images, epochs, trainer, fingerprint, folder);
+  }
+
+  private static Choice train(SparkSession spark, LabelledImages images, int epochs,
+      FeatureNetworkTrainer trainer, String fingerprint, Path folder) {
+    long start = System.nanoTime();
+    LabelledImages training = images.allButEveryNth(HOLD_OUT_MODULUS, 0);
+    LabelledImages heldOut = images.everyNth(HOLD_OUT_MODULUS, 0);
+    MultiLayerNetwork trained = trainer == FeatureNetworkTrainer.DRIVER
+        ? ClassifierTraining.trainOnDriver(training, epochs, TRAINING_SEED)
+        : ClassifierTraining.trainWithParameterAveraging(spark, training, epochs, TRAINING_SEED);
+    FeatureNetwork network =
+        new FeatureNetwork(trained, FeatureClassifier.FEATURE_LAYER, fingerprint);
+
+    double accuracy = network.accuracy(heldOut);
+    Map<String, Object> description = new LinkedHashMap<>();
+    description.put("fingerprint", fingerprint);
+    description.put("architecture", FeatureClassifier.VERSION);
+    description.put("epochs", epochs);
+    description.put("trainer", trainer.configName());
+    description.put("training_images", training.count());
+    description.put("held_out_images", heldOut.count());
+    description.put("held_out_accuracy", accuracy);
+    description.put("classes", images.classCount());
+    writeCache(spark, folder, network.modelBytes(), description);
+    LOG.info("feature network trained: path={} fingerprint={} images={} held_out_accuracy={} "
+        + "seconds={}", folder, fingerprint, training.count(), accuracy,
+        (System.nanoTime() - start) / 1e9);
+    return new Choice(network, accuracy, folder.toString());
+  }
+
+  private static JsonNode readDescription(SparkSession spark, Path folder) {
+    Path description = new Path(folder, DESCRIPTION);
+    try {
+      FileSystem fs = description.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(description) && fs.exists(new Path(folder, MODEL))
+          ? JSON.readTree(read(spark, description)) : null;
+    } catch (IOException e) {
+      LOG.warn("feature network cache unreadable, retraining: path={} reason={}", folder,
+          e.getMessage());
+      return null;
+    }
+  }
+
+  /** Replaces the cache folder whole: written beside it, then renamed into place. */
+  private static void writeCache(SparkSession spark, Path folder, byte[] model,
+      Map<String, Object> description) {
+    Path temporary = new Path(folder.getParent(), "." + folder.getName() + ".tmp-"
+        + java.util.UUID.randomUUID());
+    try {
+      FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      write(fs, new Path(temporary, MODEL), model);
+      write(fs, new Path(temporary, DESCRIPTION), JSON.writeValueAsBytes(description));
+      fs.delete(folder, true);
+      if (!fs.rename(temporary, folder)) {
+        throw new IOException("rename returned false");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot cache the feature network in " + folder
+          + "; make the folder beside data.path writable", e);
+    }
+  }
+
+  private static void write(FileSystem fs, Path path, byte[] bytes) throws IOException {
+    try (FSDataOutputStream out = fs.create(path, false)) {
+      out.write(bytes);
+    }
+  }
+
+  private static byte[] read(SparkSession spark, Path path) {
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (var in = fs.open(path)) {
+        return in.readAllBytes();
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read the feature network file " + path
+          + " because " + e.getMessage() + "; check feature-network.model-file", e);
+    }
+  }
+}
