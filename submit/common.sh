@@ -49,7 +49,11 @@ require_variable() {
 }
 
 # Prints the cluster jar, building it first when it is missing or older than any source file.
+# Builds are serialised with a lock: two shells rebuilding the shaded jar at once corrupt it.
 job_jar() {
+  mkdir -p "$PROJECT_ROOT/target"
+  exec 9>"$PROJECT_ROOT/target/.job-jar.lock"
+  flock 9
   local jar
   jar=$(ls $JOB_JAR_GLOB 2>/dev/null | head -n 1)
   if [ -z "$jar" ] || [ -n "$(find "$PROJECT_ROOT" -path '*/src/main/*' -newer "$jar" \
@@ -60,6 +64,7 @@ job_jar() {
       || fail "$EXIT_ENVIRONMENT" "the Maven build failed; run 'mvn -DskipTests install' to see why"
     jar=$(ls $JOB_JAR_GLOB | head -n 1)
   fi
+  flock -u 9
   echo "$jar"
 }
 

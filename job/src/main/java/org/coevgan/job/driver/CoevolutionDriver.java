@@ -210,6 +210,9 @@ public final class CoevolutionDriver {
     long wallMillis = (System.nanoTime() - start) / 1_000_000;
     label("generation " + generation + " of " + config.generations() + ": write metrics");
     metrics.write(generation, reports, wallMillis);
+    LOG.info("state committed: generation={} bytes={} bytes_per_cell={} path={}", generation,
+        states.bytesOf(generation), states.bytesOf(generation) / reports.size(),
+        states.pathOf(generation));
     checkResets(generation, reports);
     checkpoints.afterGeneration(generation, config, shape.height(), shape.width());
     scoring.afterGeneration(generation, states.read(generation));

@@ -68,6 +68,17 @@ public final class StateStore {
         .map(CellStateRows::fromRow);
   }
 
+  /** Returns the bytes a committed generation's state occupies. */
+  public long bytesOf(int generation) {
+    try {
+      Path path = pathOf(generation);
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration())
+          .getContentSummary(path).getLength();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot measure " + pathOf(generation), e);
+    }
+  }
+
   /** Deletes the state of a generation that is no longer needed. */
   public void delete(int generation) {
     output.deleteQuietly(pathOf(generation));
