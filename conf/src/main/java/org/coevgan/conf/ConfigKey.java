@@ -146,6 +146,10 @@ public enum ConfigKey {
       "Training passes of the built-in feature classifier over the labelled images, 1 or more."),
 
   /** How the built-in feature classifier is trained. */
+  /** Cap on the labelled images the built-in feature classifier trains on. */
+  FEATURE_NETWORK_MAX_IMAGES("feature-network.max-images", ValueType.WHOLE_NUMBER, "0",
+      "Train the built-in classifier on at most this many images (an even spread); 0 is all."),
+
   FEATURE_NETWORK_TRAINER("feature-network.trainer",
       Choices.names(FeatureNetworkTrainer.values()), "driver",
       "Trainer of the built-in feature classifier: driver or parameter-averaging (Spark)."),

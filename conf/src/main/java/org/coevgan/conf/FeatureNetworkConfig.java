@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param layer index of the feature layer of {@code modelFile}, or -1 for its penultimate layer
  * @param epochs training passes of the built-in classifier, 1 or more
  * @param trainer how the built-in classifier is trained
+ * @param maxImages most labelled images the built-in classifier trains on, an even spread of
+ *     the table; 0 trains on all of them
  */
 public record FeatureNetworkConfig(
-    String modelFile, int layer, int epochs, FeatureNetworkTrainer trainer) {
+    String modelFile, int layer, int epochs, FeatureNetworkTrainer trainer, int maxImages) {
   /** Width of the built-in classifier's feature layer, the dimension FID works in. */
   public static final int BUILT_IN_FEATURE_SIZE = 64;
 
@@ -28,6 +30,7 @@ public record FeatureNetworkConfig(
    * @param layer the feature layer's index, or -1 for the penultimate layer
    * @param epochs training passes of the built-in classifier, 1 or more
    * @param trainer how the built-in classifier is trained
+   * @param maxImages most labelled images the built-in classifier trains on; 0 is all
    * @throws ConfigException if layer is below -1 or epochs below 1
    */
   public FeatureNetworkConfig {
@@ -35,6 +38,20 @@ public record FeatureNetworkConfig(
     Checks.checkAtLeast(SUBJECT, ConfigKey.FEATURE_NETWORK_LAYER, layer, -1);
     Checks.checkAtLeast(SUBJECT, ConfigKey.FEATURE_NETWORK_EPOCHS, epochs, 1);
     Objects.requireNonNull(trainer, "trainer");
+    Checks.checkAtLeast(SUBJECT, ConfigKey.FEATURE_NETWORK_MAX_IMAGES, maxImages, 0);
+  }
+
+  /**
+   * Creates a feature network configuration that trains on every labelled image.
+   *
+   * @param modelFile a user's DL4J model file, or blank for the built-in classifier
+   * @param layer the feature layer index, -1 for the penultimate one
+   * @param epochs training passes of the built-in classifier
+   * @param trainer how the built-in classifier is trained
+   */
+  public FeatureNetworkConfig(
+      String modelFile, int layer, int epochs, FeatureNetworkTrainer trainer) {
+    this(modelFile, layer, epochs, trainer, 0);
   }
 
   /**

@@ -116,7 +116,9 @@ final class RunConfigAssembler {
     int epochs = values.wholeNumber(ConfigKey.FEATURE_NETWORK_EPOCHS);
     FeatureNetworkTrainer trainer =
         values.choice(ConfigKey.FEATURE_NETWORK_TRAINER, FeatureNetworkTrainer::parse);
-    return values.build(() -> new FeatureNetworkConfig(modelFile, layer, epochs, trainer));
+    int maxImages = values.wholeNumber(ConfigKey.FEATURE_NETWORK_MAX_IMAGES);
+    return values.build(
+        () -> new FeatureNetworkConfig(modelFile, layer, epochs, trainer, maxImages));
   }
 
   private static GridSizingConfig gridSizing(ConfigValues values) {
