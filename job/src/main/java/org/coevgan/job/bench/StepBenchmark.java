@@ -65,9 +65,11 @@ public final class StepBenchmark {
    * Returns the floating-point operations of one step for perceptron presets, counting 2 per
    * weight per image for a forward pass and twice that for a backward pass: the discriminator
    * trains on 2B images (forward and backward), the generator trains on B (forward, backward),
-   * its discriminator is run forward once for the soft labels and forward and backward once for
-   * the input gradient, and the fake batch of the discriminator update costs one generator
-   * forward pass. Returns NaN for convolutional presets.
+   * its discriminator runs forward and backward once for both the soft labels and the input
+   * gradient, and the fake batch of the discriminator update costs one generator forward pass.
+   * Only this necessary work counts: DL4J's recomputation of each layer's pre-activation during
+   * backprop, and the weight gradients it also computes for the generator's opponent, do not.
+   * Returns NaN for convolutional presets.
    */
   public double flopsPerStep() {
     if (spec.preset() == NetworkPreset.CNN28 || spec.preset() == NetworkPreset.CNN64) {
@@ -77,7 +79,7 @@ public final class StepBenchmark {
     double d = discriminator.parameterCount();
     double b = batchSize;
     double discriminatorUpdate = 6 * d * 2 * b + 2 * g * b;
-    double generatorUpdate = 6 * g * b + 2 * d * b + 6 * d * b;
+    double generatorUpdate = 6 * g * b + 6 * d * b;
     return discriminatorUpdate + generatorUpdate;
   }
 

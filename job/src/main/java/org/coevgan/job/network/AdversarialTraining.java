@@ -39,7 +39,8 @@ public final class AdversarialTraining {
   /** Updates the discriminator once on real images (label 1) and fake images (label 0). */
   public static void trainDiscriminator(Individual discriminator, INDArray real, INDArray fake) {
     MultiLayerNetwork network = discriminator.network();
-    INDArray realGradient = labelledGradient(network, real, 1).gradient().dup();
+    INDArray realGradient =
+        discriminator.gradientBuffer().assign(labelledGradient(network, real, 1).gradient());
 
     Gradient gradient = labelledGradient(network, fake, 0);
     INDArray sum = gradient.gradient().addi(realGradient);
@@ -79,14 +80,10 @@ public final class AdversarialTraining {
     List<INDArray> activations = network.feedForward(true, false);
     INDArray fake = activations.get(activations.size() - 1);
 
-    INDArray probabilities = opponent.network().output(fake, true);
-    INDArray softLabels = softLabels(generator.objective(), probabilities);
-    INDArray inputGradient =
-        opponent.network().calculateGradients(fake, softLabels, null, null).getSecond();
-
+    InputGradient opponentPass = InputGradient.of(opponent.network(), fake, generator.objective());
     Pair<Gradient, INDArray> gradient =
-        network.backpropGradient(inputGradient, LayerWorkspaceMgr.noWorkspaces());
-    double meanLoss = meanLoss(generator.objective(), probabilities);
+        network.backpropGradient(opponentPass.gradient(), LayerWorkspaceMgr.noWorkspaces());
+    double meanLoss = meanLoss(generator.objective(), opponentPass.probabilities());
     return new GeneratorGradient(gradient.getFirst(), meanLoss);
   }
 
@@ -98,15 +95,6 @@ public final class AdversarialTraining {
             LayerWorkspaceMgr.noWorkspaces());
     network.params().subi(gradient.gradient());
     network.setIterationCount(iteration + 1);
-  }
-
-  private static INDArray softLabels(GeneratorObjective objective, INDArray probabilities) {
-    float[] p = probabilities.toFloatVector();
-    float[] labels = new float[p.length];
-    for (int i = 0; i < p.length; i++) {
-      labels[i] = (float) objective.softLabel(p[i]);
-    }
-    return Nd4j.createFromArray(labels).reshape(p.length, 1).castTo(probabilities.dataType());
   }
 
   /** Returns the mean of an objective over the probabilities a discriminator assigned. */

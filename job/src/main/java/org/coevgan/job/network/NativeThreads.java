@@ -10,10 +10,11 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class NativeThreads {
   /**
-   * Milliseconds between ND4J's own garbage collections. Training runs without DL4J workspaces,
-   * so native buffers are freed only when Java collects their owners; a convolutional step
-   * allocates about 0.9 GB, which without periodic collection grew a cnn28 run by gigabytes in
-   * a few steps.
+   * Milliseconds between ND4J's own garbage collections. DL4J workspaces recycle the memory of
+   * its own passes, but the arrays handed back to us (activations, input gradients, fitness
+   * outputs) are detached native buffers freed only when Java collects their owners; before
+   * workspaces, a convolutional step allocated about 0.9 GB, which without periodic collection
+   * grew a cnn28 run by gigabytes in a few steps.
    */
   private static final int GC_WINDOW_MILLIS = 3000;
 

@@ -45,7 +45,8 @@ class TestInputGradient {
             .getSecond();
 
     assertArrayEquals(probabilities.toFloatVector(), onePass.probabilities().toFloatVector());
-    assertArrayEquals(twoPasses.toFloatVector(), onePass.gradient().toFloatVector());
+    assertArrayEquals(
+        twoPasses.ravel().toFloatVector(), onePass.gradient().ravel().toFloatVector());
   }
 
   private static INDArray softLabels(GeneratorObjective objective, INDArray probabilities) {
