@@ -29,7 +29,8 @@ public final class OrchestrationBenchmark {
   public static Result run(String data, Path output, int rows, int columns, int generations) {
     String[] args = {
       "--config", "conf/test-tiny.yaml", "--output", output.toString(),
-      "--set", "data.path=" + data, "--set", "grid.rows=" + rows, "--set", "grid.columns=" + columns,
+      "--set", "data.path=" + data, "--set", "grid.rows=" + rows,
+      "--set", "grid.columns=" + columns,
       "--set", "generations=" + generations, "--set", "training.batch-size=10",
       "--set", "training.batches-per-generation=1", "--set", "fitness.sample-size=10",
       "--set", "mixture.steps=0", "--set", "samples.per-cell=1"
