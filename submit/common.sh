@@ -59,7 +59,7 @@ job_jar() {
   if [ -z "$jar" ] || [ -n "$(find "$PROJECT_ROOT" -path '*/src/main/*' -newer "$jar" \
       -print -quit 2>/dev/null)" ] || [ "$PROJECT_ROOT/pom.xml" -nt "$jar" ]; then
     require_command mvn "install Maven 3.8+ (apt-get install maven)"
-    echo "building the job jar (first run: downloads dependencies, a few minutes)..." >&2
+    echo "building the job jar (sources changed; a first build also downloads dependencies)..." >&2
     (cd "$PROJECT_ROOT" && mvn -q -B -DskipTests install >&2) \
       || fail "$EXIT_ENVIRONMENT" "the Maven build failed; run 'mvn -DskipTests install' to see why"
     jar=$(ls $JOB_JAR_GLOB | head -n 1)
