@@ -113,6 +113,10 @@ public final class RunScoring {
   /** Evolves, scores and saves the final mixtures of the final grid state. */
   public void finish(JavaRDD<CellState> states, int imageHeight, int imageWidth) {
     long start = System.nanoTime();
+    LOG.info("evolving mixtures: steps={} score={} samples_per_score={} (each cell scores its "
+        + "mixture {} times in one Spark job; no lines until it ends)", config.mixture().steps(),
+        config.scoring().kind().configName(), config.scoring().sampleSize(),
+        config.mixture().steps() + 1);
     spark.sparkContext().setJobDescription("CoevGAN mixtures: evolve and score every cell");
     List<CellMixture> mixtures = new ArrayList<>(
         MixtureStage.evolve(states, settings, broadcast(), config.mixture().steps()));
