@@ -68,7 +68,7 @@ class TestTrainingReport {
     SparkSession prepare = SparkSessions.forJob("prepare");
     try {
       PrepareIdx.run(prepare, new PrepareIdx.Options(mnist.resolve("t10k-images-idx3-ubyte.gz"),
-          Optional.empty(), data, 200));
+          Optional.of(mnist.resolve("t10k-labels-idx1-ubyte.gz")), data, 200));
     } finally {
       prepare.stop();
     }

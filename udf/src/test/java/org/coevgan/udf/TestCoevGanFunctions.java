@@ -31,7 +31,7 @@ class TestCoevGanFunctions {
     String data = folder.resolve("mnist").toString();
     SparkSession prepare = SparkSessions.forJob("prepare");
     PrepareIdx.run(prepare, new PrepareIdx.Options(mnist.resolve("t10k-images-idx3-ubyte.gz"),
-        Optional.empty(), data, 200));
+        Optional.of(mnist.resolve("t10k-labels-idx1-ubyte.gz")), data, 200));
     prepare.stop();
     run = folder.resolve("run");
     int exit = CoevGanMain.run(new String[] {"--config", "../conf/test-tiny.yaml", "--output",
@@ -42,7 +42,9 @@ class TestCoevGanFunctions {
 
   @AfterAll
   static void stop() {
-    spark.stop();
+    if (spark != null) {
+      spark.stop();
+    }
   }
 
   @Test
