@@ -31,6 +31,10 @@ public final class QueryRun {
     try {
       RunTables.register(spark, run);
       spark.sql(sql).show(rows, false);
+    } catch (IllegalArgumentException e) {
+      System.err.println("QueryRun: " + e.getMessage());
+      spark.stop();
+      System.exit(3);
     } finally {
       spark.stop();
     }

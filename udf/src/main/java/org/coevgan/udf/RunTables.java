@@ -37,8 +37,9 @@ public final class RunTables {
     }
     if (views.isEmpty()) {
       throw new IllegalArgumentException(
-          "Cannot query " + runFolder + ": it holds no metrics/, state/ or scores/ folder; "
-              + "pass the --output folder of a CoevGanJob run");
+          "Cannot query " + runFolder + ": it holds no metrics/, state/ or scores/ folder yet; "
+              + "pass the --output folder of a CoevGanJob run (a run writes them from its first "
+              + "generation on; its run.json tells how far it got)");
     }
     return views;
   }

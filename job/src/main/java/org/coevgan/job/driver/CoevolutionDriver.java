@@ -106,6 +106,9 @@ public final class CoevolutionDriver {
     }
     record.write("RUNNING", null);
     output.writeFile(ConfigFile.NAME, ConfigFile.render(config));
+    Thread stopped = new Thread(() -> record.write("FAILED",
+        "stopped by a signal before it finished; resume it with --resume " + output.root()));
+    Runtime.getRuntime().addShutdownHook(stopped);
     try {
       runGenerations(record);
       record.write("SUCCEEDED", null);
@@ -114,6 +117,8 @@ public final class CoevolutionDriver {
       LOG.error("run failed: output={} reason={}", output.root(), e.getMessage());
       record.write("FAILED", String.valueOf(e.getMessage()));
       throw e;
+    } finally {
+      removeHook(stopped);
     }
   }
 
@@ -290,6 +295,15 @@ public final class CoevolutionDriver {
         random);
     float[] pixels = generator.network().output(noise, false).reshape(-1).toFloatVector();
     return new Tuple2<>(state.cell(), pixels);
+  }
+
+  /** Drops the signal hook once the run has recorded its own outcome. */
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // The JVM is exiting; the hook runs anyway and records the stop.
+    }
   }
 
   private void label(String phase) {

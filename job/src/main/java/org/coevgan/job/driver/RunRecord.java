@@ -65,17 +65,20 @@ public final class RunRecord {
   }
 
   private static Map<String, String> versions() {
+    java.util.Properties built = new java.util.Properties();
+    try (var in = RunRecord.class.getResourceAsStream("/coevgan-versions.properties")) {
+      if (in != null) {
+        built.load(in);
+      }
+    } catch (java.io.IOException e) {
+      // Versions are informative; a missing resource must not fail a run.
+    }
     Map<String, String> versions = new LinkedHashMap<>();
-    versions.put("coevgan", versionOf(RunRecord.class));
+    versions.put("coevgan", built.getProperty("coevgan", "unknown"));
     versions.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
-    versions.put("deeplearning4j", versionOf(org.deeplearning4j.nn.multilayer.MultiLayerNetwork.class));
+    versions.put("deeplearning4j", built.getProperty("deeplearning4j", "unknown"));
     versions.put("java", System.getProperty("java.version"));
     return versions;
-  }
-
-  private static String versionOf(Class<?> type) {
-    String version = type.getPackage().getImplementationVersion();
-    return version == null ? "unknown (not run from a packaged jar)" : version;
   }
 
   private static byte[] toJson(Map<String, Object> document) {

@@ -95,6 +95,9 @@ public final class FeatureNetworks {
   private static Choice train(SparkSession spark, LabelledImages images, int epochs,
       FeatureNetworkTrainer trainer, String fingerprint, Path folder) {
     long start = System.nanoTime();
+    LOG.info("training the feature network for scores: images={} epochs={} trainer={} "
+        + "cache={} (only the first run on this data pays for it; one line per epoch follows)",
+        images.count(), epochs, trainer.configName(), folder);
     LabelledImages training = images.allButEveryNth(HOLD_OUT_MODULUS, 0);
     LabelledImages heldOut = images.everyNth(HOLD_OUT_MODULUS, 0);
     MultiLayerNetwork trained = trainer == FeatureNetworkTrainer.DRIVER
