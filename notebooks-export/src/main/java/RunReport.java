@@ -1,6 +1,6 @@
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
-import org.coevgan.job.SparkSessions;
+import org.coevgan.dataprep.SparkSessions;
 import org.coevgan.report.TrainingReport;
 
 /**

@@ -1,5 +1,5 @@
 import org.apache.spark.sql.SparkSession;
-import org.coevgan.job.SparkSessions;
+import org.coevgan.dataprep.SparkSessions;
 import org.coevgan.udf.RunTables;
 
 /**

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,7 +30,6 @@ public final class PrepareIdx {
   private static final Logger LOG = LoggerFactory.getLogger(PrepareIdx.class);
 
   private static final String PROGRAM = "PrepareIdx";
-  private static final String LOOPBACK = "127.0.0.1";
 
   /**
    * Holds what to ingest and where to write it.
@@ -115,7 +113,7 @@ public final class PrepareIdx {
     long started = System.nanoTime();
     Input input = Input.read(options);
 
-    SparkSession spark = startSession();
+    SparkSession spark = SparkSessions.forJob(PROGRAM);
     try {
       write(spark, input, options.output(), started);
     } finally {
@@ -123,18 +121,6 @@ public final class PrepareIdx {
     }
   }
 
-  private static SparkSession startSession() {
-    SparkSession.Builder builder = SparkSession.builder().appName(PROGRAM);
-    if (!new SparkConf().contains("spark.master")) {
-      // Started outside spark-submit: keep everything on this machine, with no web UI.
-      builder.master("local[*]")
-          .config("spark.driver.host", LOOPBACK)
-          .config("spark.driver.bindAddress", LOOPBACK)
-          .config("spark.ui.enabled", false);
-    }
-
-    return builder.getOrCreate();
-  }
 
   private static long write(SparkSession spark, Input input, String output, long started) {
     IdxImages images = input.images();

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -58,7 +57,6 @@ public final class PrepareImages {
   private static final Logger LOG = LoggerFactory.getLogger(PrepareImages.class);
 
   private static final String PROGRAM = "PrepareImages";
-  private static final String LOOPBACK = "127.0.0.1";
 
   /** Lists the output sizes the networks of the job accept, in pixels per side. */
   public static final Set<Integer> SIZES = Set.of(28, 64, 128);
@@ -224,7 +222,7 @@ public final class PrepareImages {
     long started = System.nanoTime();
     Prepared prepared = prepare(options);
 
-    SparkSession spark = startSession();
+    SparkSession spark = SparkSessions.forJob(PROGRAM);
     try {
       write(spark, prepared, options, started);
     } finally {
@@ -232,18 +230,6 @@ public final class PrepareImages {
     }
   }
 
-  private static SparkSession startSession() {
-    SparkSession.Builder builder = SparkSession.builder().appName(PROGRAM);
-    if (!new SparkConf().contains("spark.master")) {
-      // Started outside spark-submit: keep everything on this machine, with no web UI.
-      builder.master("local[*]")
-          .config("spark.driver.host", LOOPBACK)
-          .config("spark.driver.bindAddress", LOOPBACK)
-          .config("spark.ui.enabled", false);
-    }
-
-    return builder.getOrCreate();
-  }
 
   private static Prepared prepare(Options options) {
     ImageSelection selection = select(options);

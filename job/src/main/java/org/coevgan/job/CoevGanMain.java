@@ -1,5 +1,6 @@
 package org.coevgan.job;
 
+import org.coevgan.dataprep.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

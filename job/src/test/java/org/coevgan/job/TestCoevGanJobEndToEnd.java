@@ -1,5 +1,6 @@
 package org.coevgan.job;
 
+import org.coevgan.dataprep.SparkSessions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

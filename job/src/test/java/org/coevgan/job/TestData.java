@@ -1,5 +1,6 @@
 package org.coevgan.job;
 
+import org.coevgan.dataprep.SparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

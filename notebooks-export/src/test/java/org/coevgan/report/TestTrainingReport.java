@@ -14,7 +14,7 @@ import javax.imageio.ImageIO;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.dataprep.PrepareIdx;
 import org.coevgan.job.CoevGanMain;
-import org.coevgan.job.SparkSessions;
+import org.coevgan.dataprep.SparkSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

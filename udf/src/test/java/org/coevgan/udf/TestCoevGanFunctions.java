@@ -13,7 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.dataprep.PrepareIdx;
 import org.coevgan.job.CoevGanMain;
-import org.coevgan.job.SparkSessions;
+import org.coevgan.dataprep.SparkSessions;
 import org.coevgan.job.network.FloatBlobs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

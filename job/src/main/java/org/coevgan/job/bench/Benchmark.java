@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.conf.NetworkPreset;
-import org.coevgan.job.SparkSessions;
+import org.coevgan.dataprep.SparkSessions;
 import org.coevgan.job.network.NativeThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.job.CoevGanMain;
-import org.coevgan.job.SparkSessions;
+import org.coevgan.dataprep.SparkSessions;
 
 /**
  * Orchestration cost per generation: the real job with tiny networks and one small batch per

@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.coevgan.dataprep.ImageTable;
 import org.coevgan.job.CommandLine;
 import org.coevgan.job.ExitStatus;
-import org.coevgan.job.SparkSessions;
+import org.coevgan.dataprep.SparkSessions;
 import org.coevgan.job.driver.OutputFolder;
 import org.coevgan.job.driver.SampleGrid;
 import org.coevgan.job.grid.Cell;

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.conf.NetworkPreset;
 import org.coevgan.dataprep.PrepareIdx;
-import org.coevgan.job.SparkSessions;
+import org.coevgan.dataprep.SparkSessions;
 import org.coevgan.job.TestData;
 import org.coevgan.job.grid.Cell;
 import org.coevgan.job.network.Individual;

@@ -12,7 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.job.CoevGanMain;
-import org.coevgan.job.SparkSessions;
+import org.coevgan.dataprep.SparkSessions;
 
 /** Runs the job on the tiny preset and reads back what it wrote, for the resilience tests. */
 final class RunFixture {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.job.ExitStatus;
-import org.coevgan.job.SparkSessions;
+import org.coevgan.dataprep.SparkSessions;
 import org.coevgan.job.TestData;
 import org.coevgan.job.driver.Checkpoints;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package org.coevgan.job;
+package org.coevgan.dataprep;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
