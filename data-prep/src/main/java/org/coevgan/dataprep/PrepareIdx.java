@@ -121,7 +121,6 @@ public final class PrepareIdx {
     }
   }
 
-
   private static long write(SparkSession spark, Input input, String output, long started) {
     IdxImages images = input.images();
     Dataset<Row> rows = ImageRows.of(spark, images, input.labels());

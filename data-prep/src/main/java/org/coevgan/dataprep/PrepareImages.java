@@ -230,7 +230,6 @@ public final class PrepareImages {
     }
   }
 
-
   private static Prepared prepare(Options options) {
     ImageSelection selection = select(options);
     ImageIngestion ingestion = ingest(selection, options);
