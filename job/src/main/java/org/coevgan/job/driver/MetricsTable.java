@@ -53,14 +53,8 @@ public final class MetricsTable {
       rows.add(toRow(report, wallMillis));
     }
     Path target = output.resolve(String.format(Locale.ROOT, "metrics/generation=%d", generation));
-    Path temporary = output.temporaryFor(target);
-    try {
-      spark.createDataFrame(rows, SCHEMA).coalesce(1).write().parquet(temporary.toString());
-    } catch (RuntimeException e) {
-      output.deleteQuietly(temporary);
-      throw e;
-    }
-    output.commit(temporary, target);
+    output.writeAtomically(target,
+        folder -> spark.createDataFrame(rows, SCHEMA).coalesce(1).write().parquet(folder));
   }
 
   private static Row toRow(GenerationReport report, long wallMillis) {

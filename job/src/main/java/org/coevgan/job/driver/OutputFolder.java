@@ -117,6 +117,22 @@ public final class OutputFolder {
     }
   }
 
+  /**
+   * Runs a writer (typically a Spark write) into a hidden temporary folder beside the target and
+   * commits it as the target; when the writer fails the temporary folder is removed and the
+   * failure rethrown, so readers never see a half-written table.
+   */
+  public void writeAtomically(Path target, java.util.function.Consumer<String> writeTo) {
+    Path temporary = temporaryFor(target);
+    try {
+      writeTo.accept(temporary.toString());
+    } catch (RuntimeException e) {
+      deleteQuietly(temporary);
+      throw e;
+    }
+    commit(temporary, target);
+  }
+
   /** Deletes an entry if it exists; used to prune old state and drop failed temporaries. */
   public void deleteQuietly(Path path) {
     try {

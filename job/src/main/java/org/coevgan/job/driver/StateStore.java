@@ -42,20 +42,12 @@ public final class StateStore {
 
   /** Runs the plan that produces the rows and commits them as the generation's state. */
   public void write(JavaRDD<Row> rows, int generation) {
-    Path target = pathOf(generation);
-    Path temporary = output.temporaryFor(target);
-    try {
-      spark
-          .createDataFrame(rows, CellStateRows.SCHEMA)
-          .write()
-          .mode(SaveMode.ErrorIfExists)
-          .option("compression", CODEC)
-          .parquet(temporary.toString());
-    } catch (RuntimeException e) {
-      output.deleteQuietly(temporary);
-      throw e;
-    }
-    output.commit(temporary, target);
+    output.writeAtomically(pathOf(generation), folder -> spark
+        .createDataFrame(rows, CellStateRows.SCHEMA)
+        .write()
+        .mode(SaveMode.ErrorIfExists)
+        .option("compression", CODEC)
+        .parquet(folder));
   }
 
   /** Returns the cells of a committed generation. */

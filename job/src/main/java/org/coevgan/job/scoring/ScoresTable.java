@@ -2,7 +2,6 @@ package org.coevgan.job.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -47,15 +46,8 @@ public final class ScoresTable {
       rows.add(toRow(mixture));
     }
 
-    Path target = output.resolve(relative);
-    Path temporary = output.temporaryFor(target);
-    try {
-      spark.createDataFrame(rows, SCHEMA).coalesce(1).write().parquet(temporary.toString());
-    } catch (RuntimeException e) {
-      output.deleteQuietly(temporary);
-      throw e;
-    }
-    output.commit(temporary, target);
+    output.writeAtomically(output.resolve(relative),
+        folder -> spark.createDataFrame(rows, SCHEMA).coalesce(1).write().parquet(folder));
   }
 
   private static Row toRow(CellMixture mixture) {
