@@ -42,8 +42,8 @@ public final class StepBenchmark {
     AdversarialTraining.trainGenerator(generator, discriminator, noise);
 
     INDArray fakeNoise = LatentNoise.sample(batchSize, spec.latentSize(), random);
-    INDArray fake = AdversarialTraining.fakeImages(generator, fakeNoise);
-    AdversarialTraining.trainDiscriminator(discriminator, images.batch(batchIndices()), fake);
+    AdversarialTraining.trainDiscriminator(
+        discriminator, images.batch(batchIndices()), generator, fakeNoise);
   }
 
   /** Returns the median milliseconds of a step over measured steps after warm-up steps. */

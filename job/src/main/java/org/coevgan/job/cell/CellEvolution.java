@@ -203,8 +203,8 @@ public final class CellEvolution {
       INDArray real = images.batch(batches[b]);
       for (Individual discriminator : discriminators) {
         INDArray fakeNoise = LatentNoise.sample(settings.batchSize(), latent, random);
-        INDArray fake = AdversarialTraining.fakeImages(pick(generators, random), fakeNoise);
-        AdversarialTraining.trainDiscriminator(discriminator, real, fake);
+        AdversarialTraining.trainDiscriminator(
+            discriminator, real, pick(generators, random), fakeNoise);
       }
     }
     return batches.length;

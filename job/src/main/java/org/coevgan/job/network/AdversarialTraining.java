@@ -27,6 +27,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * sum of both gradients. The running statistics take one step per update towards the average of
  * the two batches' statistics. The perceptrons have no batch normalisation, so for them the two
  * modes agree.
+ *
+ * <p><b>Perceptrons.</b> Float32 perceptrons (the {@code 4lp} and {@code reference-4lp}
+ * presets) train through {@link DenseTraining}, which computes DL4J's gradients and Adam step on
+ * the networks' own parameters with less work; results differ from DL4J's path by float
+ * rounding only. {@link #generatorGradient} always takes DL4J's path, the reference the
+ * gradient checks use.
  */
 public final class AdversarialTraining {
   private AdversarialTraining() {}
@@ -36,8 +42,33 @@ public final class AdversarialTraining {
     return generator.network().output(noise, true);
   }
 
+  /**
+   * Updates the discriminator once on real images (label 1) and the generator's images for the
+   * noise (label 0), made in training mode as by {@link #fakeImages}.
+   */
+  public static void trainDiscriminator(
+      Individual discriminator, INDArray real, Individual generator, INDArray fakeNoise) {
+    if (discriminator.isDense() && generator.isDense()) {
+      DenseTraining.trainDiscriminator(discriminator, real, generator, fakeNoise);
+    } else {
+      trainDiscriminator(discriminator, real, fakeImages(generator, fakeNoise));
+    }
+  }
+
   /** Updates the discriminator once on real images (label 1) and fake images (label 0). */
   public static void trainDiscriminator(Individual discriminator, INDArray real, INDArray fake) {
+    if (discriminator.isDense()) {
+      DenseTraining.trainDiscriminator(discriminator, real, fake);
+    } else {
+      trainDiscriminatorByDl4j(discriminator, real, fake);
+    }
+  }
+
+  /**
+   * Updates the discriminator as {@link #trainDiscriminator} does, always through DL4J: the
+   * reference for tests and the benchmark's baseline.
+   */
+  public static void trainDiscriminatorByDl4j(Individual discriminator, INDArray real, INDArray fake) {
     MultiLayerNetwork network = discriminator.network();
     INDArray realGradient =
         discriminator.gradientBuffer().assign(labelledGradient(network, real, 1).gradient());
@@ -61,6 +92,18 @@ public final class AdversarialTraining {
    * generator's mean loss before the update.
    */
   public static double trainGenerator(Individual generator, Individual opponent, INDArray noise) {
+    if (generator.isDense() && opponent.isDense()) {
+      return DenseTraining.trainGenerator(generator, opponent, noise);
+    }
+
+    return trainGeneratorByDl4j(generator, opponent, noise);
+  }
+
+  /**
+   * Updates the generator as {@link #trainGenerator} does, always through DL4J: the reference
+   * for tests and the benchmark's baseline.
+   */
+  public static double trainGeneratorByDl4j(Individual generator, Individual opponent, INDArray noise) {
     GeneratorGradient gradient = generatorGradient(generator, opponent, noise);
     applyUpdate(generator.network(), gradient.gradient(), noise.rows());
     return gradient.meanLoss();

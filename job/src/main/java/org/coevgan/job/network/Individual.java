@@ -19,6 +19,9 @@ public final class Individual {
   private final Cell origin;
   private double fitness;
   private INDArray gradientBuffer;
+  private boolean denseChecked;
+  private DenseLayers denseLayers;
+  private FusedAdam adam;
 
   private Individual(
       MultiLayerNetwork network,
@@ -113,6 +116,35 @@ public final class Individual {
       gradientBuffer = Nd4j.createUninitialized(parameters.dataType(), parameters.shape());
     }
     return gradientBuffer;
+  }
+
+  /**
+   * Returns whether {@link DenseTraining} can train this individual: a float32 perceptron. The
+   * convolutional presets train with DL4J.
+   */
+  boolean isDense() {
+    if (!denseChecked) {
+      denseLayers = DenseLayers.of(network);
+      denseChecked = true;
+    }
+    return denseLayers != null;
+  }
+
+  /** Returns the fused passes of a perceptron, made on first use; see {@link #isDense}. */
+  DenseLayers denseLayers() {
+    if (!isDense()) {
+      throw new IllegalStateException("Cannot train " + network.getnLayers()
+          + "-layer network with dense passes: it is not a float32 perceptron");
+    }
+    return denseLayers;
+  }
+
+  /** Returns the fused Adam update of a perceptron, made on first use. */
+  FusedAdam adam() {
+    if (adam == null) {
+      adam = new FusedAdam(network, denseLayers().gradient());
+    }
+    return adam;
   }
 
   public MultiLayerNetwork network() {

@@ -1,0 +1,183 @@
+package org.coevgan.job.network;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.coevgan.conf.NetworkPreset;
+import org.coevgan.job.grid.Cell;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Ties the fused perceptron updates of {@link DenseTraining} to DL4J's own: the gradients to
+ * {@code calculateGradients} (the generator's through {@link InputGradient}), and one Adam update
+ * to DL4J's updater, for both perceptron presets at their real sizes and every objective.
+ */
+class TestDenseTraining {
+  private static final int BATCH = 8;
+  private static final double RATE = 0.001;
+  private static final Cell CELL = new Cell(0, 0);
+
+  static Stream<Arguments> presetsAndObjectives() {
+    return Stream.of(NetworkPreset.REFERENCE_PERCEPTRON, NetworkPreset.FOUR_LAYER_PERCEPTRON)
+        .flatMap(preset -> Stream.of(GeneratorObjective.values())
+            .map(objective -> Arguments.of(preset, objective)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("presetsAndObjectives")
+  void generatorGradientAndUpdateMatchDl4j(NetworkPreset preset, GeneratorObjective objective) {
+    NetworkSpec spec = spec(preset);
+    Individual fused = Individual.newGenerator(spec, RATE, objective, CELL, 1);
+    Individual reference = Individual.newGenerator(spec, RATE, objective, CELL, 1);
+    Individual opponent = Individual.newDiscriminator(spec, RATE, CELL, 2);
+    INDArray noise = LatentNoise.sample(BATCH, spec.latentSize(), new SplittableRandom(3));
+    float[] opponentBefore = opponent.network().params().toFloatVector();
+
+    double fusedLoss = DenseTraining.generatorGradient(fused, opponent, noise);
+    AdversarialTraining.GeneratorGradient dl4j =
+        AdversarialTraining.generatorGradient(reference, opponent, noise);
+
+    assertEquals(dl4j.meanLoss(), fusedLoss, 1e-6);
+    assertClose(batchMean(dl4j.gradient(), BATCH), fused.denseLayers().gradient(), 1e-3,
+        "generator gradient");
+    assertUpdatesMatch(fused, reference, () -> fused.adam().step(),
+        () -> AdversarialTraining.trainGeneratorByDl4j(reference, opponent, noise));
+    assertWithin(opponentBefore, opponent.network().params().toFloatVector(), 0,
+        "opponent parameters");
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = NetworkPreset.class, names = {"REFERENCE_PERCEPTRON", "FOUR_LAYER_PERCEPTRON"})
+  void discriminatorGradientAndUpdateMatchDl4j(NetworkPreset preset) {
+    NetworkSpec spec = spec(preset);
+    Individual fused = Individual.newDiscriminator(spec, RATE, CELL, 4);
+    Individual reference = Individual.newDiscriminator(spec, RATE, CELL, 4);
+    INDArray real = LatentNoise.sample(BATCH, spec.pixelCount(), new SplittableRandom(5));
+    INDArray fake = LatentNoise.sample(BATCH, spec.pixelCount(), new SplittableRandom(6));
+
+    DenseTraining.discriminatorGradient(fused, real, fake);
+    INDArray dl4jSum = labelledGradient(reference, real, 1).gradient().dup()
+        .addi(labelledGradient(reference, fake, 0).gradient());
+
+    assertClose(dl4jSum.divi(2 * BATCH).toFloatVector(),
+        fused.denseLayers().gradient().toFloatVector(), 1e-3, "discriminator gradient");
+    assertUpdatesMatch(fused, reference, () -> fused.adam().step(),
+        () -> AdversarialTraining.trainDiscriminatorByDl4j(reference, real, fake));
+  }
+
+  @Test
+  void laterStepsKeepMatchingDl4jAsBiasCorrectionChanges() {
+    NetworkSpec spec = spec(NetworkPreset.REFERENCE_PERCEPTRON);
+    Individual fusedGenerator =
+        Individual.newGenerator(spec, RATE, GeneratorObjective.LEAST_SQUARES, CELL, 7);
+    Individual referenceGenerator =
+        Individual.newGenerator(spec, RATE, GeneratorObjective.LEAST_SQUARES, CELL, 7);
+    Individual fusedDiscriminator = Individual.newDiscriminator(spec, RATE, CELL, 8);
+    Individual referenceDiscriminator = Individual.newDiscriminator(spec, RATE, CELL, 8);
+    SplittableRandom random = new SplittableRandom(9);
+
+    for (int step = 0; step < 5; step++) {
+      INDArray noise = LatentNoise.sample(BATCH, spec.latentSize(), random);
+      INDArray real = LatentNoise.sample(BATCH, spec.pixelCount(), random);
+      AdversarialTraining.trainGenerator(fusedGenerator, fusedDiscriminator, noise);
+      AdversarialTraining.trainGeneratorByDl4j(referenceGenerator, referenceDiscriminator, noise);
+      AdversarialTraining.trainDiscriminator(fusedDiscriminator, real, fusedGenerator, noise);
+      AdversarialTraining.trainDiscriminatorByDl4j(referenceDiscriminator, real,
+          AdversarialTraining.fakeImages(referenceGenerator, noise));
+    }
+
+    assertEquals(5, fusedGenerator.network().getIterationCount());
+    assertWithin(referenceGenerator.network().params().toFloatVector(),
+        fusedGenerator.network().params().toFloatVector(), RATE / 100, "generator after 5 steps");
+    assertWithin(referenceDiscriminator.network().params().toFloatVector(),
+        fusedDiscriminator.network().params().toFloatVector(), RATE / 100,
+        "discriminator after 5 steps");
+  }
+
+  @Test
+  void convolutionalAndDoublePrecisionNetworksStayWithDl4j() {
+    NetworkSpec cnn = new NetworkSpec(NetworkPreset.CNN28, 100, 28, 28, 0.5, 0.999, 1e-8);
+    Individual convolutional = Individual.newDiscriminator(cnn, RATE, CELL, 10);
+    Individual perceptron = Individual.newDiscriminator(spec(NetworkPreset.FOUR_LAYER_PERCEPTRON),
+        RATE, CELL, 11);
+    Individual inDouble =
+        perceptron.withNetwork(perceptron.network().convertDataType(DataType.DOUBLE));
+
+    assertFalse(convolutional.isDense());
+    assertFalse(inDouble.isDense());
+    assertTrue(perceptron.isDense());
+    assertNotNull(perceptron.denseLayers().gradient());
+  }
+
+  /**
+   * Applies one update each way and compares the parameters and both Adam moments. Adam's first
+   * step moves a parameter by about the learning rate whatever its gradient's size, so the
+   * parameters are held to a hundredth of that rate; the moments, to their own scale.
+   */
+  private static void assertUpdatesMatch(Individual fused, Individual reference,
+      Runnable fusedUpdate, Runnable referenceUpdate) {
+    fusedUpdate.run();
+    referenceUpdate.run();
+
+    assertEquals(reference.network().getIterationCount(), fused.network().getIterationCount());
+    assertWithin(reference.network().params().toFloatVector(),
+        fused.network().params().toFloatVector(), RATE / 100, "parameters after the update");
+    assertClose(reference.network().updaterState().toFloatVector(),
+        fused.network().updaterState().toFloatVector(), 1e-3, "Adam moments");
+  }
+
+  private static Gradient labelledGradient(Individual discriminator, INDArray images, int label) {
+    INDArray labels = Nd4j.valueArrayOf(new long[] {images.rows(), 1}, label, DataType.FLOAT);
+    return discriminator.network().calculateGradients(images, labels, null, null).getFirst();
+  }
+
+  private static float[] batchMean(Gradient gradient, int batch) {
+    return gradient.gradient().dup().divi(batch).toFloatVector();
+  }
+
+  private static void assertClose(float[] expected, INDArray actual, double relative,
+      String what) {
+    assertClose(expected, actual.toFloatVector(), relative, what);
+  }
+
+  /**
+   * Compares element by element, allowing the relative error of float sums formed in another
+   * order plus the same share of the vector's largest magnitude, for entries near zero.
+   */
+  private static void assertClose(float[] expected, float[] actual, double relative,
+      String what) {
+    assertEquals(expected.length, actual.length, what + " length");
+    double largest = 0;
+    for (float value : expected) {
+      largest = Math.max(largest, Math.abs(value));
+    }
+    for (int i = 0; i < expected.length; i++) {
+      double tolerance = relative * (Math.abs(expected[i]) + largest * 0.01);
+      assertEquals(expected[i], actual[i], tolerance, what + " at " + i);
+    }
+  }
+
+  private static void assertWithin(float[] expected, float[] actual, double tolerance,
+      String what) {
+    assertEquals(expected.length, actual.length, what + " length");
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], tolerance, what + " at " + i);
+    }
+  }
+
+  private static NetworkSpec spec(NetworkPreset preset) {
+    return new NetworkSpec(preset, 64, 28, 28, 0.5, 0.999, 1e-8);
+  }
+}
