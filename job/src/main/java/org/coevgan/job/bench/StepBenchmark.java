@@ -19,7 +19,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * it.
  */
 public final class StepBenchmark {
+  /** How a step trains the perceptron presets; convolutional ones always use DL4J. */
+  public enum TrainingPath {
+    /** The product's path: fused passes and Adam for perceptrons ({@code DenseTraining}). */
+    PRODUCT,
+    /** DL4J's calculateGradients and updater, the path before the fused one, as a baseline. */
+    DL4J
+  }
+
   private final NetworkSpec spec;
+  private final TrainingPath path;
   private final int batchSize;
   private final Individual generator;
   private final Individual discriminator;
@@ -28,7 +37,14 @@ public final class StepBenchmark {
 
   /** Prepares fresh networks of a preset and random real images of its size. */
   public StepBenchmark(NetworkPreset preset, int latentSize, int side, int batchSize) {
+    this(preset, latentSize, side, batchSize, TrainingPath.PRODUCT);
+  }
+
+  /** Prepares fresh networks of a preset, trained along the given path. */
+  public StepBenchmark(NetworkPreset preset, int latentSize, int side, int batchSize,
+      TrainingPath path) {
     this.spec = new NetworkSpec(preset, latentSize, side, side, 0.5, 0.999, 1e-8);
+    this.path = path;
     this.batchSize = batchSize;
     this.generator = Individual.newGenerator(spec, 0.0002, GeneratorObjective.MINIMAX,
         new Cell(0, 0), 1);
@@ -39,11 +55,16 @@ public final class StepBenchmark {
   /** Runs one step: generator update, then discriminator update. */
   public void step() {
     INDArray noise = LatentNoise.sample(batchSize, spec.latentSize(), random);
-    AdversarialTraining.trainGenerator(generator, discriminator, noise);
-
     INDArray fakeNoise = LatentNoise.sample(batchSize, spec.latentSize(), random);
-    AdversarialTraining.trainDiscriminator(
-        discriminator, images.batch(batchIndices()), generator, fakeNoise);
+    INDArray real = images.batch(batchIndices());
+    if (path == TrainingPath.PRODUCT) {
+      AdversarialTraining.trainGenerator(generator, discriminator, noise);
+      AdversarialTraining.trainDiscriminator(discriminator, real, generator, fakeNoise);
+    } else {
+      AdversarialTraining.trainGeneratorByDl4j(generator, discriminator, noise);
+      INDArray fake = AdversarialTraining.fakeImages(generator, fakeNoise);
+      AdversarialTraining.trainDiscriminatorByDl4j(discriminator, real, fake);
+    }
   }
 
   /** Returns the median milliseconds of a step over measured steps after warm-up steps. */

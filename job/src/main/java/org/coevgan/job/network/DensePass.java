@@ -11,40 +11,50 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * of a fixed number of rows, allocated once and reused by every step.
  *
  * <p>For layer l of L, {@code input(l)} is its [rows, width(l)] input (the network's input for
- * l = 0, the network's output for l = L), {@code preActivation(l)} its [rows, width(l + 1)]
- * value before the activation, and the two gradients have the same shapes. All are 'c'-order
- * and float32, the precision the job trains in.
+ * l = 0, the network's output for l = L) and {@code inputGradient(l)} the loss's gradient with
+ * respect to it; {@code delta(l)} is the [rows, width(l + 1)] gradient with respect to the
+ * layer's pre-activation. The native arrays are 'c'-order float32, the precision the job trains
+ * in; two float arrays as large as the widest of them hold values while the activations' loops
+ * run over them, and {@link #output()} keeps the network's last output.
  */
 final class DensePass {
   private final int rows;
-  private final INDArray[] inputs;
-  private final INDArray[] preActivations;
-  private final INDArray[] inputGradients;
-  private final INDArray[] preActivationGradients;
-  private final INDArray ones;
   private final INDArray inputBuffer;
-  private final FloatBuffer outputValues;
-  private final FloatBuffer outputPreActivationGradient;
+  private final INDArray[] inputs;
+  private final FloatBuffer[] inputValues;
+  private final INDArray[] inputGradients;
+  private final FloatBuffer[] inputGradientValues;
+  private final INDArray[] deltas;
+  private final FloatBuffer[] deltaValues;
+  private final float[] values;
+  private final float[] gradients;
+  private final float[] output;
 
   DensePass(int rows, long[] widths) {
     int layers = widths.length - 1;
     this.rows = rows;
     this.inputs = new INDArray[layers + 1];
+    this.inputValues = new FloatBuffer[layers + 1];
     this.inputGradients = new INDArray[layers];
-    this.preActivations = new INDArray[layers];
-    this.preActivationGradients = new INDArray[layers];
+    this.inputGradientValues = new FloatBuffer[layers];
+    this.deltas = new INDArray[layers];
+    this.deltaValues = new FloatBuffer[layers];
+    long widest = 0;
     for (int l = 0; l <= layers; l++) {
       inputs[l] = matrix(widths[l]);
+      inputValues[l] = inputs[l].data().asNioFloat();
+      widest = Math.max(widest, widths[l]);
     }
-    this.inputBuffer = inputs[0];
     for (int l = 0; l < layers; l++) {
       inputGradients[l] = matrix(widths[l]);
-      preActivations[l] = matrix(widths[l + 1]);
-      preActivationGradients[l] = matrix(widths[l + 1]);
+      inputGradientValues[l] = inputGradients[l].data().asNioFloat();
+      deltas[l] = matrix(widths[l + 1]);
+      deltaValues[l] = deltas[l].data().asNioFloat();
     }
-    this.ones = Nd4j.ones(DataType.FLOAT, 1, rows);
-    this.outputValues = inputs[layers].data().asNioFloat();
-    this.outputPreActivationGradient = preActivationGradients[layers - 1].data().asNioFloat();
+    this.inputBuffer = inputs[0];
+    this.values = new float[Math.toIntExact(rows * widest)];
+    this.gradients = new float[values.length];
+    this.output = new float[Math.toIntExact(rows * widths[layers])];
   }
 
   private INDArray matrix(long width) {
@@ -59,6 +69,10 @@ final class DensePass {
     return inputs[layer];
   }
 
+  FloatBuffer inputValues(int layer) {
+    return inputValues[layer];
+  }
+
   /**
    * Makes the given [rows, width(0)] array the network's input for the next pass; the pass
    * reads it again in {@code backward}, so it must stay unchanged until then.
@@ -67,44 +81,44 @@ final class DensePass {
     inputs[0] = input;
   }
 
-  /** Returns rows [from, to) of the pass's own input buffer, for filling it in parts. */
-  INDArray inputBufferRows(int from, int to) {
-    return inputBuffer.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-  }
-
   /** Returns the pass's own [rows, width(0)] input buffer. */
   INDArray inputBuffer() {
     return inputBuffer;
   }
 
-  INDArray output() {
-    return inputs[inputs.length - 1];
-  }
-
-  INDArray preActivation(int layer) {
-    return preActivations[layer];
+  /** Returns rows [from, to) of the pass's own input buffer, for filling it in parts. */
+  INDArray inputBufferRows(int from, int to) {
+    return inputBuffer.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
   }
 
   INDArray inputGradient(int layer) {
     return inputGradients[layer];
   }
 
-  INDArray preActivationGradient(int layer) {
-    return preActivationGradients[layer];
+  FloatBuffer inputGradientValues(int layer) {
+    return inputGradientValues[layer];
   }
 
-  /** Returns the gradient with respect to the last pre-activation, as a float buffer. */
-  FloatBuffer outputPreActivationGradient() {
-    return outputPreActivationGradient;
+  INDArray delta(int layer) {
+    return deltas[layer];
   }
 
-  /** Returns the network's output as a float buffer of rows * width values, row by row. */
-  FloatBuffer outputValues() {
-    return outputValues;
+  FloatBuffer deltaValues(int layer) {
+    return deltaValues[layer];
   }
 
-  /** Returns a [1, rows] row of ones, which sums a gradient over the batch in a product. */
-  INDArray ones() {
-    return ones;
+  /** Returns scratch space for the values a loop works on. */
+  float[] values() {
+    return values;
+  }
+
+  /** Returns scratch space for the gradients a loop works on. */
+  float[] gradients() {
+    return gradients;
+  }
+
+  /** Returns the network's output of the last forward pass, row by row. */
+  float[] output() {
+    return output;
   }
 }

@@ -1,6 +1,5 @@
 package org.coevgan.job.network;
 
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -45,9 +44,11 @@ final class DenseTraining {
     INDArray fake = generatorLayers.forward(generatorPass, noise);
     opponentLayers.forward(opponentPass, fake);
     double meanLoss = objectiveGradient(opponentPass, generator.objective());
+    opponentLayers.setOutputDelta(opponentPass, opponentPass.gradients(), false);
     opponentLayers.backward(opponentPass, false, true);
 
-    generatorLayers.backwardThroughOutputActivation(generatorPass, opponentPass.inputGradient(0));
+    generatorLayers.setOutputGradient(
+        generatorPass, opponentPass.inputGradientValues(0), true);
     generatorLayers.backward(generatorPass, true, false);
     return meanLoss;
   }
@@ -79,36 +80,38 @@ final class DenseTraining {
 
     layers.forward(pass, pass.inputBuffer());
     labelGradient(pass, realRows);
+    layers.setOutputDelta(pass, pass.gradients(), true);
     layers.backward(pass, true, false);
   }
 
   /**
-   * Writes the gradient of the mean cross-entropy with respect to the output unit's input for
-   * labels 1 on the first realRows rows and 0 on the rest.
+   * Writes into the pass's gradient scratch the gradient of the mean cross-entropy with respect
+   * to the output unit's input, for labels 1 on the first realRows rows and 0 on the rest.
    */
   private static void labelGradient(DensePass pass, int realRows) {
-    FloatBuffer probabilities = pass.outputValues();
-    FloatBuffer gradient = pass.outputPreActivationGradient();
+    float[] probabilities = pass.output();
+    float[] gradient = pass.gradients();
     float scale = 1.0f / pass.rows();
     for (int i = 0; i < pass.rows(); i++) {
       float label = i < realRows ? 1f : 0f;
-      gradient.put(i, crossEntropyGradient(probabilities.get(i), label) * scale);
+      gradient[i] = crossEntropyGradient(probabilities[i], label) * scale;
     }
   }
 
   /**
-   * Writes the gradient of the generator's mean objective with respect to the output unit's
-   * input, through the objective's soft labels, and returns the objective's mean.
+   * Writes into the pass's gradient scratch the gradient of the generator's mean objective with
+   * respect to the output unit's input, through the objective's soft labels, and returns the
+   * objective's mean.
    */
   private static double objectiveGradient(DensePass pass, GeneratorObjective objective) {
-    FloatBuffer probabilities = pass.outputValues();
-    FloatBuffer gradient = pass.outputPreActivationGradient();
+    float[] probabilities = pass.output();
+    float[] gradient = pass.gradients();
     float scale = 1.0f / pass.rows();
     double lossSum = 0;
     for (int i = 0; i < pass.rows(); i++) {
-      float p = probabilities.get(i);
+      float p = probabilities[i];
       float label = (float) objective.softLabel(p);
-      gradient.put(i, crossEntropyGradient(p, label) * scale);
+      gradient[i] = crossEntropyGradient(p, label) * scale;
       lossSum += objective.loss(p);
     }
 

@@ -163,7 +163,9 @@ class TestAdversarialTraining {
     INDArray labels = Nd4j.vstack(Nd4j.ones(DataType.FLOAT, BATCH, 1),
         Nd4j.zeros(DataType.FLOAT, BATCH, 1));
 
-    AdversarialTraining.trainDiscriminator(separate, real, fake);
+    // DL4J's path, which the convolutional presets take; TestDenseTraining ties the perceptrons'
+    // fused path to DL4J's gradients and updater.
+    AdversarialTraining.trainDiscriminatorByDl4j(separate, real, fake);
     stacked.network().fit(Nd4j.vstack(real, fake), labels);
 
     // Adam's first step is about the learning rate times the gradient's sign, so summing the

@@ -1,0 +1,74 @@
+package org.coevgan.job.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Tests the perceptron activations' loops against exact values and ND4J's operations. */
+class TestDenseActivation {
+  @Test
+  void tanhIsWithinSixUnitsInTheLastPlaceEverywhere() {
+    double worst = 0;
+    double sum = 0;
+    int count = 0;
+    for (float x = -12f; x <= 12f; x += 1e-5f) {
+      float exact = (float) Math.tanh(x);
+      double units = Math.abs(DenseActivation.tanh(x) - exact) / Math.ulp(exact);
+      worst = Math.max(worst, units);
+      sum += units;
+      count++;
+    }
+    for (float x = 1e-30f; x < 1f; x *= 1.001f) {
+      float exact = (float) Math.tanh(x);
+      worst = Math.max(worst, Math.abs(DenseActivation.tanh(x) - exact) / Math.ulp(exact));
+      assertEquals(-DenseActivation.tanh(x), DenseActivation.tanh(-x));
+    }
+
+    assertTrue(worst <= 6, "worst error " + worst + " units in the last place");
+    assertTrue(sum / count <= 1, "mean error " + sum / count + " units in the last place");
+    assertEquals(1f, DenseActivation.tanh(Float.POSITIVE_INFINITY));
+    assertEquals(-1f, DenseActivation.tanh(-100f));
+  }
+
+  @Test
+  void tanhGradientMatchesNd4jsDerivative() {
+    float[] inputs = {-3f, -0.5f, -1e-3f, 0f, 2e-4f, 0.7f, 4f};
+    float[] gradients = {0.3f, -1f, 2f, 0.5f, -0.25f, 1.5f, -2f};
+    INDArray expected = Nd4j.createUninitialized(Nd4j.dataType(), inputs.length);
+    Nd4j.exec(new TanhDerivative(Nd4j.createFromArray(inputs), Nd4j.createFromArray(gradients),
+        expected));
+
+    float[] outputs = inputs.clone();
+    float[] actual = gradients.clone();
+    DenseActivation.TANH.forward(outputs, outputs.length);
+    DenseActivation.TANH.backward(outputs, actual, actual.length);
+
+    assertArrayEquals(expected.toFloatVector(), actual, 1e-6f);
+  }
+
+  @Test
+  void leakyReluAndItsGradientMatchNd4j() {
+    float[] inputs = {-3f, -0.5f, -1e-3f, 2e-4f, 0.7f, 4f};
+    float[] gradients = {0.3f, -1f, 2f, -0.25f, 1.5f, -2f};
+    INDArray in = Nd4j.createFromArray(inputs);
+    INDArray expectedOutputs = in.dup();
+    Nd4j.exec(new LeakyReLU(in, expectedOutputs, 0.2));
+    INDArray expectedGradients = in.dup();
+    Nd4j.exec(new LeakyReLUBp(in, Nd4j.createFromArray(gradients), expectedGradients, 0.2));
+
+    float[] outputs = inputs.clone();
+    float[] actual = gradients.clone();
+    DenseActivation.LEAKY_RELU.forward(outputs, outputs.length);
+    DenseActivation.LEAKY_RELU.backward(outputs, actual, actual.length);
+
+    assertArrayEquals(expectedOutputs.toFloatVector(), outputs);
+    assertArrayEquals(expectedGradients.toFloatVector(), actual);
+  }
+}
