@@ -170,12 +170,17 @@ class TestAdversarialTraining {
 
     // Adam's first step is about the learning rate times the gradient's sign, so summing the
     // two batches' gradients in another order moves a parameter whose gradient is nearly zero
-    // by a visible amount; 1e-5 is a thousandth of the step.
+    // by a visible amount: one of the 267,009 moved by 1.5e-5 in a trial. 1e-5 is a thousandth
+    // of the step; all but one parameter in ten thousand must stay within it, and all within
+    // the step itself.
     float[] expected = stacked.network().params().toFloatVector();
     float[] actual = separate.network().params().toFloatVector();
+    int far = 0;
     for (int i = 0; i < expected.length; i++) {
-      assertEquals(expected[i], actual[i], 1e-5, "parameter " + i);
+      assertEquals(expected[i], actual[i], 0.01, "parameter " + i);
+      far += Math.abs(expected[i] - actual[i]) > 1e-5 ? 1 : 0;
     }
+    assertTrue(far <= expected.length / 10_000, far + " parameters moved by more than 1e-5");
     assertEquals(1, separate.network().getIterationCount());
   }
 
