@@ -1,5 +1,7 @@
 package org.coevgan.job.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.coevgan.conf.NetworkPreset;
@@ -84,29 +86,42 @@ public final class StepBenchmark {
   }
 
   /**
-   * Returns the median milliseconds of a step of each of two benchmarks, whose steps alternate
-   * so that both see the same machine load: element 0 for this benchmark, 1 for the other.
+   * Median milliseconds of a step of two benchmarks whose steps alternate, in wall-clock time
+   * and in the stepping thread's CPU time. With one ND4J thread every operation runs on that
+   * thread, so its CPU time leaves out the time other processes on a shared machine take.
    */
-  public double[] pairedMedianMillis(StepBenchmark other, int warmUp, int measured) {
+  public record PairedTimes(double millis, double baselineMillis, double cpuMillis,
+      double baselineCpuMillis) {}
+
+  /** Times this benchmark's steps alternating with a baseline's, so both see the same load. */
+  public PairedTimes pairedMedians(StepBenchmark baseline, int warmUp, int measured) {
     for (int i = 0; i < warmUp; i++) {
       step();
-      other.step();
+      baseline.step();
     }
-    double[] mine = new double[measured];
-    double[] theirs = new double[measured];
+    double[][] mine = new double[2][measured];
+    double[][] theirs = new double[2][measured];
     for (int i = 0; i < measured; i++) {
-      mine[i] = timedStep(this);
-      theirs[i] = timedStep(other);
+      timedStep(this, mine, i);
+      timedStep(baseline, theirs, i);
     }
-    Arrays.sort(mine);
-    Arrays.sort(theirs);
-    return new double[] {mine[measured / 2], theirs[measured / 2]};
+    return new PairedTimes(median(mine[0]), median(theirs[0]), median(mine[1]),
+        median(theirs[1]));
   }
 
-  private static double timedStep(StepBenchmark benchmark) {
+  private static void timedStep(StepBenchmark benchmark, double[][] millis, int index) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     benchmark.step();
-    return (System.nanoTime() - start) / 1e6;
+    millis[0][index] = (System.nanoTime() - start) / 1e6;
+    millis[1][index] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   /**
