@@ -68,7 +68,8 @@ public final class AdversarialTraining {
    * Updates the discriminator as {@link #trainDiscriminator} does, always through DL4J: the
    * reference for tests and the benchmark's baseline.
    */
-  public static void trainDiscriminatorByDl4j(Individual discriminator, INDArray real, INDArray fake) {
+  public static void trainDiscriminatorByDl4j(
+      Individual discriminator, INDArray real, INDArray fake) {
     MultiLayerNetwork network = discriminator.network();
     INDArray realGradient =
         discriminator.gradientBuffer().assign(labelledGradient(network, real, 1).gradient());
@@ -103,7 +104,8 @@ public final class AdversarialTraining {
    * Updates the generator as {@link #trainGenerator} does, always through DL4J: the reference
    * for tests and the benchmark's baseline.
    */
-  public static double trainGeneratorByDl4j(Individual generator, Individual opponent, INDArray noise) {
+  public static double trainGeneratorByDl4j(
+      Individual generator, Individual opponent, INDArray noise) {
     GeneratorGradient gradient = generatorGradient(generator, opponent, noise);
     applyUpdate(generator.network(), gradient.gradient(), noise.rows());
     return gradient.meanLoss();

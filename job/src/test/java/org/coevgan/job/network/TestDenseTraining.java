@@ -60,7 +60,9 @@ class TestDenseTraining {
   }
 
   @ParameterizedTest
-  @EnumSource(value = NetworkPreset.class, names = {"REFERENCE_PERCEPTRON", "FOUR_LAYER_PERCEPTRON"})
+  @EnumSource(
+      value = NetworkPreset.class,
+      names = {"REFERENCE_PERCEPTRON", "FOUR_LAYER_PERCEPTRON"})
   void discriminatorGradientAndUpdateMatchDl4j(NetworkPreset preset) {
     NetworkSpec spec = spec(preset);
     Individual fused = Individual.newDiscriminator(spec, RATE, CELL, 4);
