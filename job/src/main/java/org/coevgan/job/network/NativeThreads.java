@@ -6,7 +6,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Limits ND4J's OpenMP and BLAS threads. ND4J's default uses every core for each operation;
  * with several cells per executor that oversubscribes the cores and, in a trial, made two
  * concurrent cells ten times slower than one thread each. Each task therefore uses as many
- * threads as it has task slots ({@code spark.task.cpus}).
+ * threads as it has task slots ({@code spark.task.cpus}). With the fused perceptron step, two
+ * 4lp cells with one thread each ran at 0.97 of the fastest setting on two cores (one cell with
+ * two threads, within noise) and two cells with two threads each at less than half of it
+ * ({@code ThreadBenchmark}, medians over interleaved repetitions).
  */
 public final class NativeThreads {
   /**
