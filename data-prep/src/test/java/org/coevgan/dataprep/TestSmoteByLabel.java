@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class TestSmoteByLabel {
-  private static final int PIXELS = 16;
-
   @Test
   void sharesTheSyntheticImagesInProportionToTheLabels() {
     Map<String, Integer> shares =
@@ -40,7 +37,7 @@ class TestSmoteByLabel {
 
   @Test
   void interpolatesOnlyBetweenImagesOfOneLabel() {
-    List<float[]> images = randomImages(12, 1);
+    List<float[]> images = TestSmote.randomImages(12, 1);
     List<String> labels = cycle(List.of("a", "b", "c"), 11, List.of("d"));
 
     List<Smote.Synthetic> synthetic = SmoteByLabel.oversample(images, labels, 40, 3, 9);
@@ -59,7 +56,7 @@ class TestSmoteByLabel {
 
   @Test
   void givesTheSameImagesForTheSameSeed() {
-    List<float[]> images = randomImages(10, 2);
+    List<float[]> images = TestSmote.randomImages(10, 2);
     List<String> labels = cycle(List.of("x", "y"), 10, List.of());
 
     List<Smote.Synthetic> first = SmoteByLabel.oversample(images, labels, 25, 2, 4);
@@ -75,7 +72,7 @@ class TestSmoteByLabel {
 
   @Test
   void makesNothingWhenTheTargetIsReached() {
-    List<float[]> images = randomImages(3, 3);
+    List<float[]> images = TestSmote.randomImages(3, 3);
 
     assertEquals(List.of(),
         SmoteByLabel.oversample(images, List.of("a", "b", "c"), 3, 5, 1));
@@ -83,7 +80,7 @@ class TestSmoteByLabel {
 
   @Test
   void refusesWhenNoLabelHasTwoImages() {
-    List<float[]> images = randomImages(2, 4);
+    List<float[]> images = TestSmote.randomImages(2, 4);
 
     IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
         () -> SmoteByLabel.oversample(images, List.of("SARS", "ARDS"), 10, 5, 1));
@@ -94,7 +91,7 @@ class TestSmoteByLabel {
 
   @Test
   void refusesLabelsThatDoNotMatchTheImages() {
-    List<float[]> images = randomImages(3, 5);
+    List<float[]> images = TestSmote.randomImages(3, 5);
 
     IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
         () -> SmoteByLabel.oversample(images, List.of("a", "a"), 10, 5, 1));
@@ -111,19 +108,5 @@ class TestSmoteByLabel {
     labels.addAll(tail);
 
     return labels;
-  }
-
-  private static List<float[]> randomImages(int count, long seed) {
-    Random random = new Random(seed);
-    List<float[]> images = new ArrayList<>();
-    for (int index = 0; index < count; index++) {
-      float[] pixels = new float[PIXELS];
-      for (int pixel = 0; pixel < PIXELS; pixel++) {
-        pixels[pixel] = random.nextFloat() * 2 - 1;
-      }
-      images.add(pixels);
-    }
-
-    return images;
   }
 }

@@ -67,7 +67,8 @@ class TestImageFilesEndToEnd {
     exit = CoevGanMain.run(new String[] {"--config", "../conf/test-tiny.yaml",
         "--output", run.toString(), "--set", "data.path=" + training,
         "--set", "feature-network.data-path=" + labelled,
-        "--set", "scoring.kind=inception-score", "--set", "mixture.steps=1"});
+        "--set", "scoring.kind=inception-score", "--set", "mixture.steps=1",
+        "--set", "generations=1"});
   }
 
   @Test
