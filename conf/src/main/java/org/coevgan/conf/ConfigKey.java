@@ -154,6 +154,10 @@ public enum ConfigKey {
       Choices.names(FeatureNetworkTrainer.values()), "driver",
       "Trainer of the built-in feature classifier: driver or parameter-averaging (Spark)."),
 
+  /** The labelled image table the built-in feature classifier trains on. */
+  FEATURE_NETWORK_DATA_PATH("feature-network.data-path", ValueType.TEXT, "",
+      "Labelled image table the built-in classifier trains on; empty uses data.path."),
+
   GRID_MIN_CELLS("grid.min-cells", ValueType.WHOLE_NUMBER, "0",
       "With grid.max-cells: fewest cells a grid sized from the cluster may have."),
   GRID_MAX_CELLS("grid.max-cells", ValueType.WHOLE_NUMBER, "0",

@@ -117,8 +117,9 @@ final class RunConfigAssembler {
     FeatureNetworkTrainer trainer =
         values.choice(ConfigKey.FEATURE_NETWORK_TRAINER, FeatureNetworkTrainer::parse);
     int maxImages = values.wholeNumber(ConfigKey.FEATURE_NETWORK_MAX_IMAGES);
-    return values.build(
-        () -> new FeatureNetworkConfig(modelFile, layer, epochs, trainer, maxImages));
+    String dataPath = values.text(ConfigKey.FEATURE_NETWORK_DATA_PATH);
+    return values.build(() -> new FeatureNetworkConfig(
+        modelFile, layer, epochs, trainer, maxImages, dataPath));
   }
 
   private static GridSizingConfig gridSizing(ConfigValues values) {

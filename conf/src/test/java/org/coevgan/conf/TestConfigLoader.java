@@ -137,6 +137,32 @@ class TestConfigLoader {
     }
 
     @Test
+    void trainsTheFeatureClassifierOnDataPathUnlessItsOwnTableIsGiven() throws IOException {
+      Path file = write("a.yaml", DATA);
+
+      RunConfig plain = ConfigLoader.load(file, List.of());
+      RunConfig separate =
+          ConfigLoader.load(file, List.of("feature-network.data-path=target/data/labelled"));
+
+      assertEquals("target/data/mnist-test",
+          plain.featureNetwork().labelledDataPath(plain.data().path()));
+      assertEquals("target/data/labelled",
+          separate.featureNetwork().labelledDataPath(separate.data().path()));
+    }
+
+    @Test
+    void rejectsAFeatureNetworkDataPathBesideAModelFile() throws IOException {
+      Path file = write("a.yaml", DATA + "feature-network.model-file: model.zip\n");
+
+      ConfigException error = load(file, "feature-network.data-path=target/data/labelled");
+
+      assertEquals("Cannot load " + file + " with --set feature-network.data-path="
+          + "target/data/labelled: feature-network.data-path is 'target/data/labelled' but must"
+          + " be empty when feature-network.model-file names a trained model, which is used as"
+          + " it is; remove one of the two keys.", error.getMessage());
+    }
+
+    @Test
     void letsTheLastOverrideOfAKeyWin() throws IOException {
       Path file = write("a.yaml", DATA);
 

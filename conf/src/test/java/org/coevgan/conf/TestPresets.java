@@ -80,6 +80,8 @@ class TestPresets {
         config.network());
     assertEquals(new TrainingConfig(70, 1, 0), config.training());
     assertEquals("target/data/covid-64", config.data().path());
+    assertEquals("target/data/covid-64-findings",
+        config.featureNetwork().labelledDataPath(config.data().path()));
   }
 
   @Test

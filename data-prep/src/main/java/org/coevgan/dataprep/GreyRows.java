@@ -17,11 +17,18 @@ import java.awt.image.Raster;
  *   <li>RGB: ITU-R BT.601 luma on the raw samples, {@code 0.299 R + 0.587 G + 0.114 B}, kept as
  *       a fraction (R, G, B = 200, 100, 50 give 124.2);
  *   <li>palette: the luma of the palette entry, whose channels are 8-bit;
+ *   <li>CMYK (four-channel JPEG): the luma of the naive RGB, {@code R = (max - C)(max - K) / max}
+ *       and likewise G from M and B from Y, where max is 255 for 8-bit samples; C, M, Y, K = 0,
+ *       0, 0, 0 is white, and 0, 0, 0, 51 gives 204;
  *   <li>alpha: ignored, so a transparent pixel counts with its colour as stored.
  * </ul>
  * A JPEG stored as YCbCr reaches this class as RGB, converted by the JPEG decoder itself with the
- * JFIF equations, so its luma is the stored Y up to rounding. Any other colour space (CMYK,
- * unconverted YCbCr) is refused.
+ * JFIF equations, so its luma is the stored Y up to rounding. The decoder also applies the
+ * transform named by an Adobe APP14 marker: transform 2 (YCCK) is turned into CMYK with the same
+ * equations, and Adobe CMYK, stored inverted (255 means no ink), is inverted back, so both
+ * arrive as CMYK with 0 meaning no ink. A four-channel JPEG without that marker arrives as its
+ * raw samples, read as CMYK. No ICC profile is applied. Any other colour space (unconverted
+ * YCbCr, Lab) is refused.
  */
 final class GreyRows {
   private static final double RED = 0.299;
@@ -46,7 +53,7 @@ final class GreyRows {
    * Returns the rows of {@code image}.
    *
    * @throws SkippedImageException with {@link SkipReason#UNDECODABLE} when the colour space is
-   *     neither grey nor RGB
+   *     neither grey, RGB nor CMYK
    */
   static GreyRows of(BufferedImage image) {
     ColorModel model = image.getColorModel();
@@ -59,10 +66,11 @@ final class GreyRows {
     int components = model.getNumColorComponents();
     boolean grey = type == ColorSpace.TYPE_GRAY && components == 1;
     boolean rgb = type == ColorSpace.TYPE_RGB && components == 3;
-    if (!grey && !rgb) {
+    boolean cmyk = type == ColorSpace.TYPE_CMYK && components == 4;
+    if (!grey && !rgb && !cmyk) {
       throw new SkippedImageException(SkipReason.UNDECODABLE,
           "colour space type " + type + " with " + components + " colour components is neither"
-              + " grey nor RGB");
+              + " grey, RGB nor CMYK");
     }
 
     int bits = raster.getSampleModel().getSampleSize(0);
@@ -104,7 +112,17 @@ final class GreyRows {
       return luma(palette.getRed(index), palette.getGreen(index), palette.getBlue(index));
     }
 
+    if (colourBands == 4) {
+      return inkLuma(samples[0][x], samples[1][x], samples[2][x], samples[3][x]);
+    }
+
     return colourBands == 1 ? samples[0][x] : luma(samples[0][x], samples[1][x], samples[2][x]);
+  }
+
+  private double inkLuma(int cyan, int magenta, int yellow, int black) {
+    double paper = (maxSample - black) / (double) maxSample;
+
+    return paper * luma(maxSample - cyan, maxSample - magenta, maxSample - yellow);
   }
 
   private static double luma(int red, int green, int blue) {

@@ -31,8 +31,9 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>Decoding uses the javax.imageio reader of the detected format and takes the samples from
  * the decoded raster ({@link GreyRows}), never from {@code getRGB} or another colour-managed
- * path. Baseline and progressive JPEG, and PNG of any bit depth (1 to 16), grey, grey with
- * alpha, RGB, RGBA and palette, are read. A failing file system is not a skip: it raises
+ * path. Baseline and progressive JPEG (grey, YCbCr, and CMYK or YCCK under an Adobe APP14
+ * marker), and PNG of any bit depth (1 to 16), grey, grey with alpha, RGB, RGBA and palette, are
+ * read. A failing file system is not a skip: it raises
  * {@link UncheckedIOException}, which ends the run.
  */
 final class ImageDecoder {

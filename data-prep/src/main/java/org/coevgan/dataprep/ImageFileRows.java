@@ -16,9 +16,9 @@ import scala.collection.JavaConverters;
 /**
  * Turns the images prepared in the driver into a Dataset with the columns of
  * {@link ImageTable#SCHEMA_WITH_METADATA}: real images first, with ids from 0 in selection order,
- * then the synthetic ones, with the following ids, {@code synthetic = true}, a null label and
- * null metadata, and the source {@code smote:<base>+<neighbour>} naming the two real files they
- * were made from.
+ * then the synthetic ones, with the following ids, {@code synthetic = true}, the label of the
+ * image they start from (null without labels), null metadata, and the source
+ * {@code smote:<base>+<neighbour>} naming the two real files they were made from.
  *
  * <p>The rows are cut into slices of about {@link ImageRows#SLICE_BYTES} of pixels, as
  * {@link ImageRows} does, so that no task carries more than Spark's recommended task size.
@@ -45,14 +45,21 @@ final class ImageFileRows {
     return metadata == null ? null : JavaConverters.mapAsScalaMap(new LinkedHashMap<>(metadata));
   }
 
-  /** Returns the rows of the synthetic images, with ids from {@code kept.size()}. */
-  static List<Row> synthetic(List<KeptImage> kept, List<Smote.Synthetic> synthetic) {
+  /**
+   * Returns the rows of the synthetic images, with ids from {@code kept.size()}, each labelled
+   * as its base image when {@code labels} is not empty.
+   */
+  static List<Row> synthetic(List<KeptImage> kept, String labelColumn,
+      Map<String, Integer> labels, List<Smote.Synthetic> synthetic) {
     List<Row> rows = new ArrayList<>(synthetic.size());
     for (Smote.Synthetic image : synthetic) {
-      String source = "smote:" + kept.get(image.base()).candidate().file() + "+"
+      KeptImage base = kept.get(image.base());
+      String source = "smote:" + base.candidate().file() + "+"
           + kept.get(image.neighbour()).candidate().file();
-      int size = kept.get(image.base()).image().size();
-      rows.add(RowFactory.create((long) (kept.size() + rows.size()), source, null, size, size,
+      Integer label =
+          labelColumn == null ? null : labels.get(base.candidate().metadata().get(labelColumn));
+      int size = base.image().size();
+      rows.add(RowFactory.create((long) (kept.size() + rows.size()), source, label, size, size,
           image.pixels(), true, null));
     }
 

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *   <li>label, when {@code --label-column} is given: number the column's distinct values of the
  *       kept images 0, 1, ... in sorted order, so "COVID-19" and "SARS" become 0 and 1;
  *       otherwise labels stay null;
- *   <li>balance with SMOTE, when {@code --smote-target} is given;
+ *   <li>balance with SMOTE, when {@code --smote-target} is given: within each label
+ *       ({@link SmoteByLabel}) when there are labels, else over all kept images
+ *       ({@link Smote});
  *   <li>write the image table and, beside it, the rejected table ({@link RejectedTable}).
  * </ol>
  * The first four run in the driver before Spark starts, so bad arguments and bad data fail fast.
@@ -106,7 +108,7 @@ public final class PrepareImages {
       requireNonNull(output, "output");
       requireNonNull(maxSkipped, "maxSkipped");
       requireNonNull(smote, "smote");
-      checkOptions(metadata, filters, labelColumn, size, smote);
+      checkOptions(metadata, filters, labelColumn, size);
     }
   }
 
@@ -131,7 +133,7 @@ public final class PrepareImages {
   }
 
   private static void checkOptions(Optional<Path> metadata, List<MetadataFilter> filters,
-      Optional<String> labelColumn, int size, Optional<SmoteOptions> smote) {
+      Optional<String> labelColumn, int size) {
     if (!SIZES.contains(size)) {
       throw new IllegalArgumentException(
           "Cannot prepare images at --size " + size + " because the networks take only the"
@@ -145,16 +147,6 @@ public final class PrepareImages {
     }
 
     checkOneFilterPerColumn(filters);
-
-    // TODO(issue 4): SMOTE per label (neighbours of the same label only) is not built; a
-    // labelled table with SMOTE is refused here rather than mixing classes in one synthetic
-    // image. Run one class per table, without --label-column, in the meantime.
-    if (labelColumn.isPresent() && smote.isPresent()) {
-      throw new IllegalArgumentException(
-          "Cannot combine --label-column with --smote-target because SMOTE here interpolates"
-              + " across all kept images regardless of label; filter to one class and leave"
-              + " out --label-column");
-    }
   }
 
   private static void checkOneFilterPerColumn(List<MetadataFilter> filters) {
@@ -234,9 +226,11 @@ public final class PrepareImages {
     ImageSelection selection = select(options);
     ImageIngestion ingestion = ingest(selection, options);
     List<KeptImage> kept = ingestion.kept();
-    List<Row> real = ImageFileRows.real(kept, options.labelColumn().orElse(null),
-        label(kept, options.labelColumn()));
-    List<Row> synthetic = ImageFileRows.synthetic(kept, balance(kept, options.smote()));
+    String labelColumn = options.labelColumn().orElse(null);
+    Map<String, Integer> labels = label(kept, options.labelColumn());
+    List<Row> real = ImageFileRows.real(kept, labelColumn, labels);
+    List<Row> synthetic = ImageFileRows.synthetic(kept, labelColumn, labels,
+        balance(kept, options.labelColumn(), options.smote()));
 
     return new Prepared(selection, ingestion, real, synthetic);
   }
@@ -291,20 +285,36 @@ public final class PrepareImages {
   }
 
   private static List<Smote.Synthetic> balance(List<KeptImage> kept,
-      Optional<SmoteOptions> smote) {
+      Optional<String> labelColumn, Optional<SmoteOptions> smote) {
     if (smote.isEmpty()) {
       return List.of();
     }
 
     SmoteOptions settings = smote.get();
     List<float[]> pixels = kept.stream().map(image -> image.image().pixels()).toList();
-    List<Smote.Synthetic> synthetic = Smote.oversample(
-        pixels, settings.target(), settings.neighbourCount(), settings.seed());
+    List<Smote.Synthetic> synthetic = labelColumn.isEmpty()
+        ? Smote.oversample(pixels, settings.target(), settings.neighbourCount(), settings.seed())
+        : SmoteByLabel.oversample(pixels, labelValues(kept, labelColumn.get()),
+            settings.target(), settings.neighbourCount(), settings.seed());
     LOG.info("Balanced images with SMOTE real={} synthetic={} total={} target={} neighbours={}"
-            + " seed={}", kept.size(), synthetic.size(), kept.size() + synthetic.size(),
-        settings.target(), settings.neighbourCount(), settings.seed());
+            + " seed={} syntheticByLabel={}", kept.size(), synthetic.size(),
+        kept.size() + synthetic.size(), settings.target(), settings.neighbourCount(),
+        settings.seed(), syntheticByLabel(kept, labelColumn, synthetic));
 
     return synthetic;
+  }
+
+  private static List<String> labelValues(List<KeptImage> kept, String column) {
+    return kept.stream().map(image -> image.candidate().metadata().get(column)).toList();
+  }
+
+  private static Map<String, Integer> syntheticByLabel(List<KeptImage> kept,
+      Optional<String> labelColumn, List<Smote.Synthetic> synthetic) {
+    Map<String, Integer> counts = new TreeMap<>();
+    labelColumn.ifPresent(column -> synthetic.forEach(image -> counts.merge(
+        kept.get(image.base()).candidate().metadata().get(column), 1, Integer::sum)));
+
+    return counts;
   }
 
   private static Result write(SparkSession spark, Prepared prepared, Options options,

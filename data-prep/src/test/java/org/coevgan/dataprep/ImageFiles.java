@@ -1,8 +1,11 @@
 package org.coevgan.dataprep;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +17,10 @@ import java.util.zip.CRC32;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Builds small PNG and JPEG files with javax.imageio for the data-prep tests. */
@@ -143,6 +149,65 @@ final class ImageFiles {
     }
 
     return bytes.toByteArray();
+  }
+
+  /**
+   * Returns a best-quality four-channel JPEG of one flat colour, stored as the samples
+   * {@code stored} (C, M, Y, K, or Y, Cb, Cr, K) under an Adobe APP14 marker whose transform is
+   * {@code transform}: 0 for Adobe (inverted) CMYK, 2 for YCCK. The writer converts no colour
+   * when given a raster, so the samples land in the file as given.
+   */
+  static byte[] adobeJpegBytes(int width, int height, int[] stored, int transform) {
+    WritableRaster raster = Raster.createInterleavedRaster(
+        DataBuffer.TYPE_BYTE, width, height, 4, null);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        raster.setPixel(x, y, stored);
+      }
+    }
+
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ImageWriteParam param = writer.getDefaultWriteParam();
+    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+    param.setCompressionQuality(1.0f);
+    try {
+      IIOMetadata metadata = adobeMetadata(writer, param, raster, transform);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ImageOutputStream output = ImageIO.createImageOutputStream(bytes)) {
+        writer.setOutput(output);
+        writer.write(null, new IIOImage(raster, null, metadata), param);
+      }
+
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  /**
+   * Returns the writer's default metadata for a CMYK image, which holds an Adobe marker, with
+   * its transform set; the CMYK image type comes from decoding the raster written bare.
+   */
+  private static IIOMetadata adobeMetadata(ImageWriter writer, ImageWriteParam param,
+      Raster raster, int transform) throws IOException {
+    ByteArrayOutputStream bare = new ByteArrayOutputStream();
+    try (ImageOutputStream output = ImageIO.createImageOutputStream(bare)) {
+      writer.setOutput(output);
+      writer.write(null, new IIOImage(raster, null, null), param);
+    }
+
+    BufferedImage cmyk = ImageIO.read(new ByteArrayInputStream(bare.toByteArray()));
+    IIOMetadata metadata =
+        writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(cmyk), param);
+    String format = metadata.getNativeMetadataFormatName();
+    IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
+    IIOMetadataNode adobe = (IIOMetadataNode) root.getElementsByTagName("app14Adobe").item(0);
+    adobe.setAttribute("transform", Integer.toString(transform));
+    metadata.setFromTree(format, root);
+
+    return metadata;
   }
 
   /**

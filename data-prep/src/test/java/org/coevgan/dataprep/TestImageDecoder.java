@@ -131,6 +131,35 @@ class TestImageDecoder {
   }
 
   @Test
+  void decodesAdobeCmykJpegStoredInverted() {
+    // Adobe stores 255 - ink: C, M, Y, K = 55, 155, 205, 35, so R = 200 * 220 / 255, and so on.
+    byte[] jpeg = ImageFiles.adobeJpegBytes(SIZE, SIZE, new int[] {200, 100, 50, 220}, 0);
+    Path file = ImageFiles.write(folder.resolve("cmyk.jpg"), jpeg);
+
+    float[] pixels = ImageDecoder.decode(file, SIZE).pixels();
+
+    double grey = 220 / 255.0 * (0.299 * 200 + 0.587 * 100 + 0.114 * 50);
+    for (float pixel : pixels) {
+      assertEquals((float) (grey / 127.5 - 1), pixel, JPEG_TOLERANCE);
+    }
+  }
+
+  @Test
+  void decodesYcckJpegThroughTheAdobeTransform() {
+    // The YCC equations turn Y, Cb, Cr = 150, 128, 128 into C = M = Y = 255 - 150 = 105 as
+    // Adobe stores them, inverted: the inks are 150 and, for K, 35, so the grey is
+    // (255 - 150) (255 - 35) / 255 = 90.6. The raw samples read as CMYK would give about 16.5.
+    byte[] jpeg = ImageFiles.adobeJpegBytes(SIZE, SIZE, new int[] {150, 128, 128, 220}, 2);
+    Path file = ImageFiles.write(folder.resolve("ycck.jpeg"), jpeg);
+
+    float[] pixels = ImageDecoder.decode(file, SIZE).pixels();
+
+    for (float pixel : pixels) {
+      assertEquals((float) (105 * 220 / 255.0 / 127.5 - 1), pixel, JPEG_TOLERANCE);
+    }
+  }
+
+  @Test
   void shrinksByAreaAveraging() {
     Path file = ImageFiles.png(folder, "large.png", ImageFiles.greyRamp(2 * SIZE, 2 * SIZE));
 

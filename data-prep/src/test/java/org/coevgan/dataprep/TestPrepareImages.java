@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.dataprep.PrepareImages.Options;
@@ -192,6 +193,28 @@ class TestPrepareImages {
     assertEquals(List.of("good-grey.png:0", "sars.png:1", "good-palette.png:0"),
         rows.stream().map(row -> row.getAs(ImageTable.SOURCE) + ":"
             + row.getAs(ImageTable.LABEL)).toList());
+  }
+
+  @Test
+  void balancesWithinEachLabelAndLabelsTheSyntheticImages() {
+    String output = folder.resolve("table").toString();
+    Options options = new Options(images, Optional.of(metadata),
+        List.of(MetadataFilter.parse("view=PA")), "filename", Optional.of("finding"), SIZE,
+        output, new MaxSkipped(10, -1), Optional.of(new SmoteOptions(6, 5, 3)));
+
+    Result result = PrepareImages.run(spark, options);
+
+    // SARS has one image, so both COVID-19 images share the three synthetic ones.
+    List<Row> synthetic = spark.read().parquet(output).where(col(ImageTable.SYNTHETIC))
+        .orderBy(ImageTable.ID).collectAsList();
+    assertEquals(3, result.real());
+    assertEquals(3, result.synthetic());
+    for (Row row : synthetic) {
+      assertEquals(0, row.<Integer>getAs(ImageTable.LABEL));
+      assertTrue(Set.of("smote:good-grey.png+good-palette.png",
+          "smote:good-palette.png+good-grey.png").contains(row.getAs(ImageTable.SOURCE)),
+          () -> row.getAs(ImageTable.SOURCE));
+    }
   }
 
   @Test

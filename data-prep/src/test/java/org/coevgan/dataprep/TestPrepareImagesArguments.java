@@ -97,15 +97,14 @@ class TestPrepareImagesArguments {
   }
 
   @Test
-  void refusesLabelsTogetherWithSmote() {
+  void acceptsLabelsTogetherWithSmote() {
     String[] args = {"--images", "img", "--metadata", "m.csv", "--label-column", "finding",
         "--size", "28", "--output", "out", "--smote-target", "100"};
 
-    UsageException failure =
-        assertThrows(UsageException.class, () -> PrepareImagesArguments.parse(args));
+    Options options = PrepareImagesArguments.parse(args);
 
-    assertTrue(failure.getMessage().contains("Cannot combine --label-column with"
-        + " --smote-target"), failure::getMessage);
+    assertEquals(Optional.of("finding"), options.labelColumn());
+    assertEquals(Optional.of(new SmoteOptions(100, 5, 0)), options.smote());
   }
 
   @Test

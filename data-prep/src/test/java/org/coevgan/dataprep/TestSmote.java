@@ -120,7 +120,8 @@ class TestSmote {
     assertTrue(failure.getMessage().contains("differ in pixel count"), failure::getMessage);
   }
 
-  private static List<float[]> randomImages(int count, long seed) {
+  /** Returns {@code count} images of 16 pixels drawn uniformly from [-1, 1). */
+  static List<float[]> randomImages(int count, long seed) {
     Random random = new Random(seed);
     List<float[]> images = new ArrayList<>();
     for (int index = 0; index < count; index++) {

@@ -3,9 +3,12 @@ package org.coevgan.job.features;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,16 +16,19 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.conf.FeatureNetworkConfig;
 import org.coevgan.conf.FeatureNetworkTrainer;
+import org.coevgan.dataprep.ImageTable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds the feature network of a run: the user's model when {@code feature-network.model-file}
- * names one, else the built-in classifier cached beside the data in
- * {@code <data.path>.feature-network/} (model.zip and feature-network.json). The cache is used
- * when its fingerprint matches the labelled images and settings; otherwise the classifier is
- * trained on nine tenths of the images, tested on the rest, and the cache replaced.
+ * names one, else the built-in classifier cached beside its labelled table in
+ * {@code <table>.feature-network/} (model.zip and feature-network.json). That table is
+ * {@code feature-network.data-path} when set, else {@code data.path}; a separate one must hold
+ * images of the training images' size. The cache is used when its fingerprint matches the
+ * labelled images and settings; otherwise the classifier is trained on nine tenths of the
+ * images, tested on the rest, and the cache replaced.
  */
 public final class FeatureNetworks {
   private static final Logger LOG = LoggerFactory.getLogger(FeatureNetworks.class);
@@ -43,7 +49,31 @@ public final class FeatureNetworks {
     if (config.userModel().isPresent()) {
       return userModel(spark, config.userModel().get(), config.layer());
     }
-    return builtIn(spark, dataPath, config.epochs(), config.trainer(), config.maxImages());
+    String labelledPath = config.labelledDataPath(dataPath);
+    if (!labelledPath.equals(dataPath)) {
+      checkSameSize(spark, labelledPath, dataPath);
+    }
+    return builtIn(spark, labelledPath, config.epochs(), config.trainer(), config.maxImages());
+  }
+
+  private static void checkSameSize(SparkSession spark, String labelledPath, String dataPath) {
+    List<String> labelled = sizes(spark, labelledPath);
+    List<String> training = sizes(spark, dataPath);
+    if (!labelled.equals(training)) {
+      throw new IllegalArgumentException("Cannot score the images of data.path " + dataPath
+          + " (sizes " + training + ") with a classifier trained on feature-network.data-path "
+          + labelledPath + " (sizes " + labelled + ") because the classifier takes images of"
+          + " one size; prepare the labelled table again with the --size of data.path");
+    }
+  }
+
+  private static List<String> sizes(SparkSession spark, String path) {
+    return spark.read().parquet(path)
+        .select(col(ImageTable.HEIGHT), col(ImageTable.WIDTH)).distinct()
+        .collectAsList().stream()
+        .map(row -> row.getInt(0) + "x" + row.getInt(1))
+        .sorted()
+        .toList();
   }
 
   private static Choice userModel(SparkSession spark, String file, int layer) {
@@ -151,7 +181,7 @@ public final class FeatureNetworks {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot cache the feature network in " + folder
-          + "; make the folder beside data.path writable", e);
+          + "; make the folder beside data.path (or feature-network.data-path) writable", e);
     }
   }
 

@@ -48,8 +48,9 @@ public final class LabelledImages implements Serializable {
         .collectAsList();
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("Cannot train the feature network on " + path
-          + " because it holds no real images with a label; prepare it with labels or set "
-          + "feature-network.model-file to a trained DL4J model");
+          + " because it holds no real images with a label; prepare it with labels, point "
+          + "feature-network.data-path at a labelled table, or set feature-network.model-file "
+          + "to a trained DL4J model");
     }
     return fromRows(rows, path);
   }
