@@ -48,6 +48,11 @@ require_variable() {
   [ -n "${!1:-}" ] || fail "$EXIT_USAGE" "environment variable $1 is not set; $2"
 }
 
+# Prints three quarters of this machine's memory in megabytes, as JavaCPP reads sizes ("12288m").
+three_quarters_of_machine_memory() {
+  awk '/^MemTotal:/ { printf "%dm\n", $2 * 3 / 4 / 1024 }' /proc/meminfo
+}
+
 # Prints the cluster jar, building it first when it is missing or older than any source file.
 # Builds are serialised with a lock: two shells rebuilding the shaded jar at once corrupt it.
 job_jar() {

@@ -7,8 +7,9 @@
 #   submit/run-local.sh CoevGanJob --config conf/test-tiny.yaml --output runs/tiny
 #   submit/run-local.sh PrepareIdx --images FILE --labels FILE --output DIR
 #
-# Environment: COEVGAN_DRIVER_MEMORY (default 8g), COEVGAN_MASTER (default local[*]),
-# COEVGAN_SPARK_CONF (extra "--conf key=value" arguments, space separated).
+# Environment: COEVGAN_DRIVER_MEMORY (Java heap, default 8g), COEVGAN_PROCESS_MEMORY (cap on the
+# whole process, heap plus ND4J's native arrays; default three quarters of this machine's memory),
+# COEVGAN_MASTER (default local[*]), COEVGAN_SPARK_CONF (extra "--conf key=value" arguments).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -29,10 +30,15 @@ extra=$(ls "$PROJECT_ROOT"/udf/target/coevgan-udf-*.jar \
   | grep -v -e sources -e tests | tr '\n' ':')
 classpath="$jar:$extra$(spark_classpath)"
 memory="${COEVGAN_DRIVER_MEMORY:-8g}"
+process_memory="${COEVGAN_PROCESS_MEMORY:-$(three_quarters_of_machine_memory)}"
 master="${COEVGAN_MASTER:-local[*]}"
 
 export SPARK_LOCAL_IP=127.0.0.1
-command=(java -Xmx"$memory" "${JAVA17_OPENS[@]}"
+# ND4J keeps network arrays off the Java heap. JavaCPP's cap on the process's resident memory
+# makes it collect garbage and, failing that, throw a named OutOfMemoryError, where without it a
+# convolutional run beside other programs grew to 14 GB and the kernel killed it without a word.
+command=(java -Xmx"$memory" -Dorg.bytedeco.javacpp.maxphysicalbytes="$process_memory"
+  "${JAVA17_OPENS[@]}"
   -Dlog4j2.configurationFile="$PROJECT_ROOT/submit/log4j2.properties"
   -cp "$classpath" org.apache.spark.deploy.SparkSubmit
   --master "$master"
