@@ -17,8 +17,16 @@ import org.slf4j.LoggerFactory;
  * Trains the built-in feature classifier, either with plain DL4J minibatch steps on the driver
  * or data-parallel with deeplearning4j-spark's parameter averaging: the images are cut into
  * minibatches, spread over the executors, each worker fits its share, and the driver averages
- * the parameters every few minibatches. This is the only user of deeplearning4j-spark; the
- * coevolution never touches it.
+ * the parameters and Adam moments every few minibatches. This is the only user of
+ * deeplearning4j-spark; the coevolution never touches it.
+ *
+ * <p>Why every minibatch in the RDD holds exactly a worker's batch: deeplearning4j-spark 1.0.0-M2
+ * first exports the RDD to files of {@code batchSizePerWorker} examples, and its exporter
+ * (BatchAndExportDataSetsFunction) writes only one file per incoming minibatch plus one at the
+ * end. With its default worker batch of 16 and our minibatches of 32, half of every partition
+ * never reached a worker: of 8,000 MNIST images an epoch trained on 4,000 (25 averaging rounds
+ * of 10 files of 16), and the classifier reached 80.5 % after one epoch instead of 95.4 % on the
+ * driver. With equal sizes every minibatch is exported whole and one epoch reaches 95.1 %.
  */
 public final class ClassifierTraining {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifierTraining.class);
@@ -39,6 +47,7 @@ public final class ClassifierTraining {
       for (int index : shuffledOrder(batches.size(), random)) {
         network.fit(batches.get(index));
       }
+      network.incrementEpochCount();
       LOG.info("feature network epoch done: trainer=driver epoch={} of={} images={} seconds={}",
           epoch, epochs, images.count(), (System.nanoTime() - start) / 1e9);
     }
@@ -63,11 +72,13 @@ public final class ClassifierTraining {
   public static MultiLayerNetwork trainWithParameterAveraging(
       SparkSession spark, LabelledImages images, int epochs, long seed) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int partitions = Math.max(1, context.defaultParallelism());
-    JavaRDD<DataSet> batches = context.parallelize(minibatches(images), partitions).cache();
+    int workers = Math.max(1, context.defaultParallelism());
+    JavaRDD<DataSet> batches = context.parallelize(minibatches(images), workers).cache();
 
+    // The RDD's minibatch size and the worker's batch must be equal; see the class comment.
     ParameterAveragingTrainingMaster master =
         new ParameterAveragingTrainingMaster.Builder(BATCH_SIZE)
+            .batchSizePerWorker(BATCH_SIZE)
             .averagingFrequency(AVERAGING_FREQUENCY)
             .workerPrefetchNumBatches(0)
             .rngSeed(seed)
@@ -79,8 +90,8 @@ public final class ClassifierTraining {
       long start = System.nanoTime();
       trainer.fit(batches);
       LOG.info("feature network epoch done: trainer=parameter-averaging epoch={} of={} "
-          + "images={} workers={} seconds={}",
-          epoch, epochs, images.count(), partitions, (System.nanoTime() - start) / 1e9);
+          + "images={} workers={} averaged_steps={} seconds={}", epoch, epochs, images.count(),
+          workers, trainer.getNetwork().getIterationCount(), (System.nanoTime() - start) / 1e9);
     }
 
     batches.unpersist();
