@@ -44,12 +44,15 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>So workers read the minibatches straight from the RDD ({@code RDDTrainingApproach.Direct},
- * which persists it serialised in memory), a worker's batch is the RDD's minibatch of 32, and
- * the updater is saved.
+ * which persists it serialised in memory), a worker's batch is the RDD's minibatch, and the
+ * updater is saved. With worker batches of 32 on two workers an epoch made half as many averaged
+ * steps as the driver makes steps, and 3 epochs on 8,000 MNIST images reached 96.95 % held out;
+ * hence {@link #workerBatch}.
  */
 public final class ClassifierTraining {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifierTraining.class);
   private static final int BATCH_SIZE = 32;
+  private static final int MIN_WORKER_BATCH = 8;
   private static final int AVERAGING_FREQUENCY = 5;
 
   private ClassifierTraining() {}
@@ -59,7 +62,7 @@ public final class ClassifierTraining {
     MultiLayerNetwork network = new MultiLayerNetwork(FeatureClassifier.configuration(
         images.height(), images.width(), images.classCount(), seed));
     network.init();
-    List<DataSet> batches = minibatches(images);
+    List<DataSet> batches = minibatches(images, BATCH_SIZE);
     SplittableRandom random = new SplittableRandom(seed);
     for (int epoch = 1; epoch <= epochs; epoch++) {
       long start = System.nanoTime();
@@ -92,12 +95,13 @@ public final class ClassifierTraining {
       SparkSession spark, LabelledImages images, int epochs, long seed) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int workers = Math.max(1, context.defaultParallelism());
-    JavaRDD<DataSet> batches = context.parallelize(minibatches(images), workers);
+    int workerBatch = workerBatch(workers);
+    JavaRDD<DataSet> batches = context.parallelize(minibatches(images, workerBatch), workers);
 
     ParameterAveragingTrainingMaster master =
-        new ParameterAveragingTrainingMaster.Builder(BATCH_SIZE)
+        new ParameterAveragingTrainingMaster.Builder(workerBatch)
             .rddTrainingApproach(RDDTrainingApproach.Direct)
-            .batchSizePerWorker(BATCH_SIZE)
+            .batchSizePerWorker(workerBatch)
             .saveUpdater(true)
             .averagingFrequency(AVERAGING_FREQUENCY)
             .workerPrefetchNumBatches(0)
@@ -110,18 +114,28 @@ public final class ClassifierTraining {
       long start = System.nanoTime();
       trainer.fit(batches);
       LOG.info("feature network epoch done: trainer=parameter-averaging epoch={} of={} "
-          + "images={} workers={} averaged_steps={} seconds={}", epoch, epochs, images.count(),
-          workers, trainer.getNetwork().getIterationCount(), (System.nanoTime() - start) / 1e9);
+          + "images={} workers={} worker_batch={} averaged_steps={} seconds={}", epoch, epochs,
+          images.count(), workers, workerBatch, trainer.getNetwork().getIterationCount(),
+          (System.nanoTime() - start) / 1e9);
     }
 
     batches.unpersist();
     return trainer.getNetwork();
   }
 
-  private static List<DataSet> minibatches(LabelledImages images) {
+  /**
+   * Returns each worker's minibatch: the driver's 32 images shared among the workers (16 each on
+   * two), so that an averaged step sees as many images as a driver step and an epoch makes as
+   * many averaged steps as the driver makes steps; at least 8, which many workers outgrow.
+   */
+  static int workerBatch(int workers) {
+    return Math.max(MIN_WORKER_BATCH, BATCH_SIZE / workers);
+  }
+
+  private static List<DataSet> minibatches(LabelledImages images, int size) {
     List<DataSet> batches = new ArrayList<>();
-    for (int from = 0; from < images.count(); from += BATCH_SIZE) {
-      batches.add(images.batch(from, Math.min(images.count(), from + BATCH_SIZE)));
+    for (int from = 0; from < images.count(); from += size) {
+      batches.add(images.batch(from, Math.min(images.count(), from + size)));
     }
     return batches;
   }

@@ -62,6 +62,14 @@ class TestClassifierTraining {
     }
   }
 
+  @Test
+  void workersShareTheDriversMinibatchDownToEightImagesEach() {
+    assertEquals(32, ClassifierTraining.workerBatch(1));
+    assertEquals(16, ClassifierTraining.workerBatch(2));
+    assertEquals(8, ClassifierTraining.workerBatch(4));
+    assertEquals(8, ClassifierTraining.workerBatch(16));
+  }
+
   private static double accuracy(MultiLayerNetwork network, LabelledImages heldOut) {
     return new FeatureNetwork(network, FeatureClassifier.FEATURE_LAYER, "test").accuracy(heldOut);
   }
