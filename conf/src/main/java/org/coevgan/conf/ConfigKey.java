@@ -151,8 +151,8 @@ public enum ConfigKey {
       "Train the built-in classifier on at most this many images (an even spread); 0 is all."),
 
   FEATURE_NETWORK_TRAINER("feature-network.trainer",
-      Choices.names(FeatureNetworkTrainer.values()), "driver",
-      "Trainer of the built-in feature classifier: driver or parameter-averaging (Spark)."),
+      Choices.names(FeatureNetworkTrainer.values()), "parameter-averaging",
+      "Trainer of the built-in feature classifier: parameter-averaging (Spark) or driver."),
 
   /** The labelled image table the built-in feature classifier trains on. */
   FEATURE_NETWORK_DATA_PATH("feature-network.data-path", ValueType.TEXT, "",

@@ -183,6 +183,7 @@ public final class CoevolutionDriver {
       initialise(context, settings);
       return 1;
     }
+    scoring.resumeAfter(resumeFrom.generation());
     return resumeFrom.generation() + 1;
   }
 
@@ -219,8 +220,9 @@ public final class CoevolutionDriver {
         states.bytesOf(generation), states.bytesOf(generation) / reports.size(),
         states.pathOf(generation));
     checkResets(generation, reports);
-    checkpoints.afterGeneration(generation, config, shape.height(), shape.width());
+    // Mixture weights are saved before the marker, so every checkpoint holds them.
     scoring.afterGeneration(generation, states.read(generation));
+    checkpoints.afterGeneration(generation, config, shape.height(), shape.width());
 
     record.generationDone(wallMillis / 1000.0);
     LOG.info(progress.line(generation, wallMillis / 1000.0, reports, System.nanoTime()));

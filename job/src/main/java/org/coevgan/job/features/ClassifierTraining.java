@@ -7,6 +7,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.nd4j.linalg.dataset.DataSet;
@@ -17,12 +18,41 @@ import org.slf4j.LoggerFactory;
  * Trains the built-in feature classifier, either with plain DL4J minibatch steps on the driver
  * or data-parallel with deeplearning4j-spark's parameter averaging: the images are cut into
  * minibatches, spread over the executors, each worker fits its share, and the driver averages
- * the parameters every few minibatches. This is the only user of deeplearning4j-spark; the
- * coevolution never touches it.
+ * the parameters and Adam moments every few minibatches. This is the only user of
+ * deeplearning4j-spark; the coevolution never touches it.
+ *
+ * <p>Three defaults of deeplearning4j-spark 1.0.0-M2's parameter averaging made it learn far
+ * worse than the driver (62.8 % instead of 88.5 % on Fashion-MNIST after 3 epochs), so each is
+ * overridden here:
+ *
+ * <ul>
+ *   <li>{@code saveUpdater} is false: workers return no Adam moments, so the driver's stay zero
+ *       and every averaging round restarts Adam from zero moments, while the bias correction,
+ *       driven by the ever-growing iteration count, assumes mature ones. The first steps of a
+ *       round are then sign-like steps of about 3 times the learning rate (m / sqrt(v) =
+ *       0.1 g / sqrt(0.001 g^2) = 3.2), rising to about 6 times by the fifth step. Saving the
+ *       updater averages the moments like the parameters.
+ *   <li>The default way to feed workers first exports the RDD to files of
+ *       {@code batchSizePerWorker} examples, and its exporter (BatchAndExportDataSetsFunction)
+ *       writes only one file per incoming minibatch plus one at the end. With its default
+ *       worker batch of 16 and our minibatches of 32, half of every partition never reached a
+ *       worker: of 8,000 MNIST images an epoch trained on 4,000 (25 averaging rounds of 10
+ *       files of 16); after one epoch the classifier reached 80.5 % instead of the driver's
+ *       95.4 % (95.1 % once the sizes matched).
+ *   <li>That export also needs a distributed file system once the master is not local, so it
+ *       refuses to run on a standalone cluster whose default file system is the local one.
+ * </ul>
+ *
+ * <p>So workers read the minibatches straight from the RDD ({@code RDDTrainingApproach.Direct},
+ * which persists it serialised in memory), a worker's batch is the RDD's minibatch, and the
+ * updater is saved. With worker batches of 32 on two workers an epoch made half as many averaged
+ * steps as the driver makes steps, and 3 epochs on 8,000 MNIST images reached 96.95 % held out;
+ * hence {@link #workerBatch}.
  */
 public final class ClassifierTraining {
   private static final Logger LOG = LoggerFactory.getLogger(ClassifierTraining.class);
   private static final int BATCH_SIZE = 32;
+  private static final int MIN_WORKER_BATCH = 8;
   private static final int AVERAGING_FREQUENCY = 5;
 
   private ClassifierTraining() {}
@@ -32,13 +62,14 @@ public final class ClassifierTraining {
     MultiLayerNetwork network = new MultiLayerNetwork(FeatureClassifier.configuration(
         images.height(), images.width(), images.classCount(), seed));
     network.init();
-    List<DataSet> batches = minibatches(images);
+    List<DataSet> batches = minibatches(images, BATCH_SIZE);
     SplittableRandom random = new SplittableRandom(seed);
     for (int epoch = 1; epoch <= epochs; epoch++) {
       long start = System.nanoTime();
       for (int index : shuffledOrder(batches.size(), random)) {
         network.fit(batches.get(index));
       }
+      network.incrementEpochCount();
       LOG.info("feature network epoch done: trainer=driver epoch={} of={} images={} seconds={}",
           epoch, epochs, images.count(), (System.nanoTime() - start) / 1e9);
     }
@@ -63,11 +94,15 @@ public final class ClassifierTraining {
   public static MultiLayerNetwork trainWithParameterAveraging(
       SparkSession spark, LabelledImages images, int epochs, long seed) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int partitions = Math.max(1, context.defaultParallelism());
-    JavaRDD<DataSet> batches = context.parallelize(minibatches(images), partitions).cache();
+    int workers = Math.max(1, context.defaultParallelism());
+    int workerBatch = workerBatch(workers);
+    JavaRDD<DataSet> batches = context.parallelize(minibatches(images, workerBatch), workers);
 
     ParameterAveragingTrainingMaster master =
-        new ParameterAveragingTrainingMaster.Builder(BATCH_SIZE)
+        new ParameterAveragingTrainingMaster.Builder(workerBatch)
+            .rddTrainingApproach(RDDTrainingApproach.Direct)
+            .batchSizePerWorker(workerBatch)
+            .saveUpdater(true)
             .averagingFrequency(AVERAGING_FREQUENCY)
             .workerPrefetchNumBatches(0)
             .rngSeed(seed)
@@ -79,19 +114,28 @@ public final class ClassifierTraining {
       long start = System.nanoTime();
       trainer.fit(batches);
       LOG.info("feature network epoch done: trainer=parameter-averaging epoch={} of={} "
-          + "images={} workers={} seconds={}",
-          epoch, epochs, images.count(), partitions, (System.nanoTime() - start) / 1e9);
+          + "images={} workers={} worker_batch={} averaged_steps={} seconds={}", epoch, epochs,
+          images.count(), workers, workerBatch, trainer.getNetwork().getIterationCount(),
+          (System.nanoTime() - start) / 1e9);
     }
 
     batches.unpersist();
-    master.deleteTempFiles(context);
     return trainer.getNetwork();
   }
 
-  private static List<DataSet> minibatches(LabelledImages images) {
+  /**
+   * Returns each worker's minibatch: the driver's 32 images shared among the workers (16 each on
+   * two), so that an averaged step sees as many images as a driver step and an epoch makes as
+   * many averaged steps as the driver makes steps; at least 8, which many workers outgrow.
+   */
+  static int workerBatch(int workers) {
+    return Math.max(MIN_WORKER_BATCH, BATCH_SIZE / workers);
+  }
+
+  private static List<DataSet> minibatches(LabelledImages images, int size) {
     List<DataSet> batches = new ArrayList<>();
-    for (int from = 0; from < images.count(); from += BATCH_SIZE) {
-      batches.add(images.batch(from, Math.min(images.count(), from + BATCH_SIZE)));
+    for (int from = 0; from < images.count(); from += size) {
+      batches.add(images.batch(from, Math.min(images.count(), from + size)));
     }
     return batches;
   }

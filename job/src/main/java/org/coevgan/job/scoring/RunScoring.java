@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -26,6 +27,7 @@ import org.coevgan.job.features.FeatureNetwork;
 import org.coevgan.job.features.FeatureNetworks;
 import org.coevgan.job.grid.Cell;
 import org.coevgan.job.mixture.CellMixture;
+import org.coevgan.job.mixture.MixtureCheckpoint;
 import org.coevgan.job.mixture.MixtureStage;
 import org.coevgan.job.mixture.ScoringContext;
 import org.coevgan.job.model.ModelWriter;
@@ -107,7 +109,28 @@ public final class RunScoring {
     }
     if (config.mixture().schedule() == MixtureSchedule.EVERY_GENERATION) {
       remember(MixtureStage.evolve(states, settings, broadcast(), 1));
+      MixtureCheckpoint.write(output, generation, weights);
     }
+  }
+
+  /**
+   * Continues the every-generation schedule of a resumed run with the weights saved beside the
+   * checkpoint's state; a checkpoint without them (its run used another schedule) starts the
+   * weights equal again, with a warning.
+   */
+  public void resumeAfter(int generation) {
+    if (config.mixture().schedule() != MixtureSchedule.EVERY_GENERATION) {
+      return;
+    }
+    Optional<Map<Cell, double[]>> saved = MixtureCheckpoint.read(output, generation);
+    if (saved.isEmpty()) {
+      LOG.warn("mixture weights restart equal: generation={} has no {} (the stopped run did "
+          + "not use mixture.schedule=every-generation)", generation, MixtureCheckpoint.FILE);
+      return;
+    }
+    weights = new HashMap<>(saved.get());
+    LOG.info("mixture weights resumed: generation={} cells={} path={}", generation,
+        weights.size(), output.resolve(MixtureCheckpoint.pathOf(generation)));
   }
 
   /** Evolves, scores and saves the final mixtures of the final grid state. */
