@@ -177,7 +177,7 @@ public final class CellEvolution {
         settings.loss() == LossFunction.MUSTANGS
             ? drawObjective(settings.loss(), random)
             : parent.objective();
-    IndividualState state = parent.toState();
+    IndividualState state = population.storedFormOf(parent);
     IndividualState relabelled =
         new IndividualState(state.parameters(), state.updaterState(), state.iterations(), rate,
             objective, state.origin(), state.fitness());
@@ -189,7 +189,8 @@ public final class CellEvolution {
         Tournament.select(
             population.discriminators(), settings.tournamentSize(), Individual::fitness, random);
     double rate = mutation.mutate(parent.learningRate(), random);
-    return Individual.restoreDiscriminator(settings.network(), parent.toState(), rate);
+    return Individual.restoreDiscriminator(settings.network(), population.storedFormOf(parent),
+        rate);
   }
 
   /**
