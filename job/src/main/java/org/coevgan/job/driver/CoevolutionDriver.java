@@ -65,6 +65,8 @@ public final class CoevolutionDriver {
   private final Checkpoints.Manifest resumeFrom;
   private RunScoring scoring;
   private long previousCommit;
+  /** The last committed state, read once and used both by scoring and by the next generation. */
+  private JavaRDD<CellState> committedState;
 
   private CoevolutionDriver(SparkSession spark, RunConfig config, OutputFolder output,
       Checkpoints.Manifest resumeFrom) {
@@ -216,8 +218,9 @@ public final class CoevolutionDriver {
     CollectionAccumulator<GenerationReport> accumulator =
         spark.sparkContext().collectionAccumulator("reports of generation " + generation);
 
-    JavaRDD<Row> next = GenerationStage.plan(states.read(generation - 1), settings, images,
-        accumulator);
+    JavaRDD<CellState> previous =
+        committedState != null ? committedState : states.read(generation - 1);
+    JavaRDD<Row> next = GenerationStage.plan(previous, settings, images, accumulator);
     long planned = System.nanoTime();
     states.write(next, generation);
     long committed = System.nanoTime();
@@ -231,7 +234,8 @@ public final class CoevolutionDriver {
         bytes, bytes / reports.size(), states.pathOf(generation));
     checkResets(generation, reports);
     checkpoints.afterGeneration(generation, config, shape.height(), shape.width());
-    scoring.afterGeneration(generation, states.read(generation));
+    committedState = states.read(generation);
+    scoring.afterGeneration(generation, committedState);
     logTimings(generation, reports, start, planned, committed, metricsWritten);
 
     record.generationDone(wallMillis / 1000.0);
