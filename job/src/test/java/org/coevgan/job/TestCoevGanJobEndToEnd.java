@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
@@ -70,7 +71,7 @@ class TestCoevGanJobEndToEnd {
       Dataset<Row> metrics = spark.read().parquet(firstRun.resolve("metrics").toString());
       List<Row> rows = metrics.select("generation", "cell_row", "cell_col", "generator_loss",
           "discriminator_loss", "generator_lr", "discriminator_lr", "training_ms",
-          "batches_trained").collectAsList();
+          "batches_trained", "generation_wall_ms", "generator_objective").collectAsList();
 
       assertEquals(8, rows.size());
       assertEquals(Set.of(1, 2), rows.stream().map(r -> r.getInt(0)).collect(Collectors.toSet()));
@@ -78,6 +79,8 @@ class TestCoevGanJobEndToEnd {
         assertTrue(Double.isFinite(row.getDouble(3)) && Double.isFinite(row.getDouble(4)));
         assertTrue(row.getDouble(5) > 0 && row.getDouble(6) > 0);
         assertEquals(3, row.getInt(8));
+        assertTrue(row.getLong(9) > 0);
+        assertEquals("bce", row.getString(10));
       }
     });
   }
@@ -90,8 +93,10 @@ class TestCoevGanJobEndToEnd {
     assertEquals(List.of("generation-0001", "generation-0002"), names(state));
     assertEquals(4, files.size(), "one task, hence one file, per cell");
     for (Path file : files) {
-      for (CompressionCodecName codec : codecs(file)) {
-        assertEquals(CompressionCodecName.UNCOMPRESSED, codec, file.toString());
+      for (ColumnChunkMetaData column : columns(file)) {
+        assertEquals(CompressionCodecName.UNCOMPRESSED, column.getCodec(), file.toString());
+        assertFalse(column.getEncodings().stream().anyMatch(Encoding::usesDictionary),
+            "blobs are never equal, so no column is dictionary-encoded: " + column.getPath());
       }
     }
   }
@@ -176,15 +181,15 @@ class TestCoevGanJobEndToEnd {
     }
   }
 
-  private static List<CompressionCodecName> codecs(Path file) throws IOException {
+  private static List<ColumnChunkMetaData> columns(Path file) throws IOException {
     var input = HadoopInputFile.fromPath(
         new org.apache.hadoop.fs.Path(file.toUri()), new Configuration());
     try (ParquetFileReader reader = ParquetFileReader.open(input)) {
       return reader.getFooter().getBlocks().stream()
           .map(BlockMetaData::getColumns)
           .flatMap(List::stream)
-          .map(ColumnChunkMetaData::getCodec)
           .toList();
     }
   }
+
 }

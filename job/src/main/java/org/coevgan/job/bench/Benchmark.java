@@ -172,7 +172,7 @@ public final class Benchmark {
     List<OrchestrationBenchmark.Result> results = new ArrayList<>();
     for (int side : grids) {
       OrchestrationBenchmark.Result result = OrchestrationBenchmark.run(data,
-          output.resolve("orchestration-" + side + "x" + side), side, side, 3);
+          output.resolve("orchestration-" + side + "x" + side), side, side, 4);
       results.add(result);
       String grid = side + "x" + side;
       table.add("generation_wall_s_" + grid, result.wallSeconds(), "s");

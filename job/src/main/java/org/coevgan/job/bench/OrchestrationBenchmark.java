@@ -25,7 +25,10 @@ public final class OrchestrationBenchmark {
     }
   }
 
-  /** Runs a rows x columns grid for the given generations and measures generations 2 onwards. */
+  /**
+   * Runs a rows x columns grid for the given generations and measures generations 2 onwards: the
+   * first pays for warming up the JVM and native code.
+   */
   public static Result run(String data, Path output, int rows, int columns, int generations) {
     String[] args = {
       "--config", "conf/test-tiny.yaml", "--output", output.toString(),

@@ -1,7 +1,9 @@
 package org.coevgan.job.cell;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.coevgan.conf.LossFunction;
 import org.coevgan.job.cell.CellRandom.Purpose;
@@ -104,10 +106,11 @@ public final class CellEvolution {
     population.evaluate(real, noise, settings.fitnessMode());
     fitnessNanos += System.nanoTime() - fitnessStart;
 
+    StoredForms stored = new StoredForms();
     Survivors generators =
-        survivors(population.generators(), population, generatorChildren, cell);
+        survivors(population.generators(), population, generatorChildren, cell, stored);
     Survivors discriminators =
-        survivors(population.discriminators(), population, discriminatorChildren, cell);
+        survivors(population.discriminators(), population, discriminatorChildren, cell, stored);
     CellState next = new CellState(cell, generation, generators.states(), discriminators.states());
     GenerationReport report =
         report(next, generators.center(), discriminators.center(), population, batches, data,
@@ -127,14 +130,14 @@ public final class CellEvolution {
    */
   private Survivors survivors(
       List<Individual> candidates, SubPopulation population, List<Individual> offspring,
-      Cell cell) {
+      Cell cell, StoredForms stored) {
     List<Individual> kept = best(candidates);
-    int resets = (int) offspring.stream().filter(CellEvolution::diverged).count();
+    int resets = (int) offspring.stream().filter(child -> diverged(child, stored)).count();
     List<IndividualState> states = new ArrayList<>(kept.size());
     for (Individual individual : kept) {
-      IndividualState state = keep(individual, cell);
+      IndividualState state = keep(stored.of(individual), cell);
       if (!state.isFinite()) {
-        state = keep(population.bestFiniteNeighbourCenter(candidates, cell), cell);
+        state = keep(population.bestFiniteNeighbourCenter(candidates, cell).toState(), cell);
         resets += offspring.contains(individual) ? 0 : 1;
       }
       states.add(state);
@@ -142,8 +145,21 @@ public final class CellEvolution {
     return new Survivors(states, kept.get(0), resets);
   }
 
-  private static boolean diverged(Individual individual) {
-    return !Double.isFinite(individual.fitness()) || !individual.toState().isFinite();
+  private static boolean diverged(Individual individual, StoredForms stored) {
+    return !Double.isFinite(individual.fitness()) || !stored.of(individual).isFinite();
+  }
+
+  /**
+   * The stored forms of the individuals once training is over, each copied out of its network
+   * once: the divergence check and the survivors read the same offspring's vectors, and each
+   * copy of a cell's weights and Adam moments costs megabytes.
+   */
+  private static final class StoredForms {
+    private final Map<Individual, IndividualState> forms = new IdentityHashMap<>();
+
+    IndividualState of(Individual individual) {
+      return forms.computeIfAbsent(individual, Individual::toState);
+    }
   }
 
   private CellData cellData(Cell cell) {
@@ -161,7 +177,7 @@ public final class CellEvolution {
         settings.loss() == LossFunction.MUSTANGS
             ? drawObjective(settings.loss(), random)
             : parent.objective();
-    IndividualState state = parent.toState();
+    IndividualState state = population.storedFormOf(parent);
     IndividualState relabelled =
         new IndividualState(state.parameters(), state.updaterState(), state.iterations(), rate,
             objective, state.origin(), state.fitness());
@@ -173,7 +189,8 @@ public final class CellEvolution {
         Tournament.select(
             population.discriminators(), settings.tournamentSize(), Individual::fitness, random);
     double rate = mutation.mutate(parent.learningRate(), random);
-    return Individual.restoreDiscriminator(settings.network(), parent.toState(), rate);
+    return Individual.restoreDiscriminator(settings.network(), population.storedFormOf(parent),
+        rate);
   }
 
   /**
@@ -222,8 +239,7 @@ public final class CellEvolution {
     return sorted.subList(0, settings.populationSize());
   }
 
-  private static IndividualState keep(Individual individual, Cell cell) {
-    IndividualState state = individual.toState();
+  private static IndividualState keep(IndividualState state, Cell cell) {
     return new IndividualState(state.parameters(), state.updaterState(), state.iterations(),
         state.learningRate(), state.objective(), cell, state.fitness());
   }

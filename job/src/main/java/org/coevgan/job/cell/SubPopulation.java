@@ -22,6 +22,7 @@ final class SubPopulation {
   private final List<Individual> generators = new ArrayList<>();
   private final List<Individual> discriminators = new ArrayList<>();
   private final Map<Individual, String> sources = new IdentityHashMap<>();
+  private final Map<Individual, IndividualState> storedForms = new IdentityHashMap<>();
 
   private SubPopulation() {}
 
@@ -41,13 +42,31 @@ final class SubPopulation {
           Individual.restoreGenerator(spec, generator, generator.learningRate());
       generators.add(individual);
       sources.put(individual, source);
+      storedForms.put(individual, generator);
     }
     for (IndividualState discriminator : state.discriminators()) {
       Individual individual =
           Individual.restoreDiscriminator(spec, discriminator, discriminator.learningRate());
       discriminators.add(individual);
       sources.put(individual, source);
+      storedForms.put(individual, discriminator);
     }
+  }
+
+  /**
+   * Returns the stored form a gathered individual was rebuilt from, with its current fitness:
+   * the weights, Adam moments and counters its network still holds, since evaluating does not
+   * change them, without copying them back out of the network. A neighbour's center has no Adam
+   * moments, which a network rebuilt from it starts with as zeros, as it would from a copy.
+   */
+  IndividualState storedFormOf(Individual individual) {
+    IndividualState stored = storedForms.get(individual);
+    if (stored == null) {
+      throw new IllegalStateException("Cannot copy an individual that was not gathered into the "
+          + "sub-population: offspring are bred from gathered parents only");
+    }
+    return new IndividualState(stored.parameters(), stored.updaterState(), stored.iterations(),
+        stored.learningRate(), stored.objective(), stored.origin(), individual.fitness());
   }
 
   List<Individual> generators() {

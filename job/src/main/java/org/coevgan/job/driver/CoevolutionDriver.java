@@ -64,6 +64,9 @@ public final class CoevolutionDriver {
   private final Checkpoints checkpoints;
   private final Checkpoints.Manifest resumeFrom;
   private RunScoring scoring;
+  private long previousCommit;
+  /** The last committed state, read once and used both by scoring and by the next generation. */
+  private JavaRDD<CellState> committedState;
 
   private CoevolutionDriver(SparkSession spark, RunConfig config, OutputFolder output,
       Checkpoints.Manifest resumeFrom) {
@@ -134,6 +137,7 @@ public final class CoevolutionDriver {
 
     int first = startingGeneration(context, settings);
     Progress progress = new Progress(config.generations(), start, first - 1);
+    previousCommit = System.nanoTime();
     for (int generation = first; generation <= config.generations(); generation++) {
       runGeneration(generation, settings, broadcast, progress, record, images);
     }
@@ -201,6 +205,12 @@ public final class CoevolutionDriver {
     LOG.info("state written: generation=0 path={}", states.pathOf(0));
   }
 
+  /**
+   * Runs one generation. Its wall time runs from the previous generation's state commit (or the
+   * start of the first generation) to its own, so that it covers everything a generation costs
+   * in a long run, the bookkeeping after the previous commit (metrics, checkpoint, pruning)
+   * included.
+   */
   private void runGeneration(int generation, CellSettings settings,
       Broadcast<TrainingImages> images, Progress progress, RunRecord record,
       TrainingImages shape) {
@@ -209,23 +219,40 @@ public final class CoevolutionDriver {
     CollectionAccumulator<GenerationReport> accumulator =
         spark.sparkContext().collectionAccumulator("reports of generation " + generation);
 
-    JavaRDD<Row> next = GenerationStage.plan(states.read(generation - 1), settings, images,
-        accumulator);
+    JavaRDD<CellState> previous =
+        committedState != null ? committedState : states.read(generation - 1);
+    JavaRDD<Row> next = GenerationStage.plan(previous, settings, images, accumulator);
+    long planned = System.nanoTime();
     states.write(next, generation);
+    long committed = System.nanoTime();
     List<GenerationReport> reports = distinctByCell(accumulator.value());
-    long wallMillis = (System.nanoTime() - start) / 1_000_000;
-    label("generation " + generation + " of " + config.generations() + ": write metrics");
+    long wallMillis = (committed - previousCommit) / 1_000_000;
+    previousCommit = committed;
     metrics.write(generation, reports, wallMillis);
+    long metricsWritten = System.nanoTime();
+    long bytes = states.bytesOf(generation);
     LOG.info("state committed: generation={} bytes={} bytes_per_cell={} path={}", generation,
-        states.bytesOf(generation), states.bytesOf(generation) / reports.size(),
-        states.pathOf(generation));
+        bytes, bytes / reports.size(), states.pathOf(generation));
     checkResets(generation, reports);
+    committedState = states.read(generation);
     // Mixture weights are saved before the marker, so every checkpoint holds them.
-    scoring.afterGeneration(generation, states.read(generation));
+    scoring.afterGeneration(generation, committedState);
     checkpoints.afterGeneration(generation, config, shape.height(), shape.width());
+    logTimings(generation, reports, start, planned, committed, metricsWritten);
 
     record.generationDone(wallMillis / 1000.0);
     LOG.info(progress.line(generation, wallMillis / 1000.0, reports, System.nanoTime()));
+  }
+
+  /** Logs where a generation's driver time went, with the cells' own time beside it. */
+  private void logTimings(int generation, List<GenerationReport> reports, long start,
+      long planned, long committed, long metricsWritten) {
+    long cellMillis = reports.stream().mapToLong(GenerationReport::totalMillis).sum();
+    LOG.info("generation timings: generation={} read_and_plan_ms={} train_and_commit_ms={} "
+            + "metrics_ms={} bookkeeping_ms={} cells_total_ms={} cells={}",
+        generation, (planned - start) / 1_000_000, (committed - planned) / 1_000_000,
+        (metricsWritten - committed) / 1_000_000, (System.nanoTime() - metricsWritten) / 1_000_000,
+        cellMillis, reports.size());
   }
 
   /** Keeps one report per cell: a speculative or retried task may have reported twice. */
