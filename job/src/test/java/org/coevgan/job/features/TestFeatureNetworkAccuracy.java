@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
+import org.coevgan.conf.FeatureNetworkTrainer;
 import org.coevgan.conf.NetworkPreset;
 import org.coevgan.dataprep.PrepareIdx;
 import org.coevgan.dataprep.SparkSessions;
@@ -89,17 +90,28 @@ class TestFeatureNetworkAccuracy {
 
   @Test
   void fashionMnistReachesEightyFivePercentOnItsTestSplit() {
+    fashionMnistReachesEightyFivePercent(FeatureNetworkTrainer.DRIVER);
+  }
+
+  @Test
+  void fashionMnistReachesEightyFivePercentWithParameterAveraging() {
+    fashionMnistReachesEightyFivePercent(FeatureNetworkTrainer.PARAMETER_AVERAGING);
+  }
+
+  private void fashionMnistReachesEightyFivePercent(FeatureNetworkTrainer trainer) {
     SparkSession spark = SparkSessions.forJob("feature network accuracy: fashion-mnist");
     try {
       LabelledImages training = LabelledImages.read(spark, prepare(spark, "train", 60_000));
       LabelledImages test = LabelledImages.read(spark, prepare(spark, "t10k", 10_000));
 
-      MultiLayerNetwork trained = ClassifierTraining.trainOnDriver(training, 3, 1L);
+      MultiLayerNetwork trained = trainer == FeatureNetworkTrainer.DRIVER
+          ? ClassifierTraining.trainOnDriver(training, 3, 1L)
+          : ClassifierTraining.trainWithParameterAveraging(spark, training, 3, 1L);
       double accuracy =
           new FeatureNetwork(trained, FeatureClassifier.FEATURE_LAYER, "fashion").accuracy(test);
 
-      LOG.info("fashion-mnist feature network: training_images={} test_images={} accuracy={}",
-          training.count(), test.count(), accuracy);
+      LOG.info("fashion-mnist feature network: trainer={} training_images={} test_images={} "
+          + "accuracy={}", trainer.configName(), training.count(), test.count(), accuracy);
       assertTrue(accuracy >= 0.85, "test accuracy " + accuracy);
     } finally {
       spark.stop();
