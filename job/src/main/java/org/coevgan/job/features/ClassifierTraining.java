@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
@@ -96,7 +97,8 @@ public final class ClassifierTraining {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int workers = Math.max(1, context.defaultParallelism());
     int workerBatch = workerBatch(workers);
-    JavaRDD<DataSet> batches = context.parallelize(minibatches(images, workerBatch), workers);
+    JavaRDD<DataSet> batches = localCopy(
+        context.parallelize(minibatches(images, workerBatch), workers));
 
     ParameterAveragingTrainingMaster master =
         new ParameterAveragingTrainingMaster.Builder(workerBatch)
@@ -121,6 +123,20 @@ public final class ClassifierTraining {
 
     batches.unpersist();
     return trainer.getNetwork();
+  }
+
+  /**
+   * Returns the minibatches held by the executors' block managers, with the lineage cut. A
+   * parallelized collection carries its data inside every task, and parameter averaging runs one
+   * stage per averaging round over it: on Fashion-MNIST's 60,000 images each task carried 94 MB
+   * and an epoch took over 25 minutes on two cores. The cost is fault tolerance: a lost executor
+   * loses its part of the images and the training fails, to be rerun as a whole.
+   */
+  private static JavaRDD<DataSet> localCopy(JavaRDD<DataSet> batches) {
+    batches.persist(StorageLevel.MEMORY_AND_DISK());
+    batches.rdd().localCheckpoint();
+    batches.count();
+    return batches;
   }
 
   /**
