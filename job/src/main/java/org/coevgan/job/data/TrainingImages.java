@@ -1,8 +1,8 @@
 package org.coevgan.job.data;
 
 import java.io.Serializable;
+import org.coevgan.job.network.NativeMatrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The real images every cell trains on, held as one flat row-major float array so that Spark
@@ -84,6 +84,6 @@ public final class TrainingImages implements Serializable {
     for (int i = 0; i < indices.length; i++) {
       System.arraycopy(pixels, indices[i] * size, gathered, i * size, size);
     }
-    return Nd4j.create(gathered, new long[] {indices.length, size}, 'c');
+    return NativeMatrices.of(gathered, indices.length, size);
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.dataprep.ImageTable;
+import org.coevgan.job.network.NativeMatrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -117,7 +118,7 @@ public final class LabelledImages implements Serializable {
   public DataSet batch(int from, int to) {
     int size = height * width;
     float[] features = Arrays.copyOfRange(pixels, from * size, to * size);
-    INDArray input = Nd4j.create(features, new long[] {to - from, size}, 'c');
+    INDArray input = NativeMatrices.of(features, to - from, size);
     INDArray oneHot = Nd4j.zeros(to - from, classCount);
     for (int i = from; i < to; i++) {
       oneHot.putScalar(i - from, labels[i], 1.0);

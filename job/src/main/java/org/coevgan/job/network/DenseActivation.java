@@ -22,7 +22,8 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
  * this class by iteratively reweighted least squares on the relative error over [0, 9] (6.7e-9
  * in exact arithmetic); evaluated in float, the result is within 6 units in the last place of
  * the exactly rounded tanh and 0.9 on average (ND4J's {@code tanhf}: about 1), which
- * {@code TestDenseActivation} checks. Every derivative is taken from the activation's output
+ * {@code TestDenseActivation} checks. Leaky ReLU is max(x, 0.2 x), which needs no branch either.
+ * Every derivative is taken from the activation's output
  * (tanh' = 1 - a^2; leaky ReLU's slope from the sign of a, which is the sign of its input), so
  * backprop needs neither the pre-activation nor a second tanh.
  */
@@ -49,14 +50,14 @@ enum DenseActivation {
     void forward(float[] values, int count) {
       for (int i = 0; i < count; i++) {
         float x = values[i];
-        values[i] = x > 0f ? x : x * LEAKY_SLOPE;
+        values[i] = Math.max(x, x * LEAKY_SLOPE);
       }
     }
 
     @Override
     void backward(float[] outputs, float[] gradients, int count) {
       for (int i = 0; i < count; i++) {
-        gradients[i] = outputs[i] > 0f ? gradients[i] : gradients[i] * LEAKY_SLOPE;
+        gradients[i] = gradients[i] * leakySlopeOf(outputs[i]);
       }
     }
   },
@@ -91,6 +92,21 @@ enum DenseActivation {
   private static final float Q1 = 0.4641737639904022f;
   private static final float Q2 = 0.024495357647538185f;
   private static final float Q3 = 0.0002546210598666221f;
+
+  /**
+   * Returns leaky ReLU's derivative at an output a: 1 where a &gt; 0, the slope elsewhere (also at
+   * 0 and -0, as a comparison would give). It is computed without a comparison: a branch on the
+   * sign of half-random activations is mispredicted about every second value, which made leaky
+   * ReLU, at about 10 ns per value, a third of a reference-4lp step. Scaling by 2^254 lifts every
+   * positive float, the smallest subnormal included, to at least 1 (or infinity), so clamping to
+   * [0, 1] gives exactly 1 for a positive output and 0 otherwise; max and min compile to vector
+   * instructions. The only difference from a comparison is a NaN output, whose derivative is NaN
+   * here instead of the slope.
+   */
+  static float leakySlopeOf(float a) {
+    float positive = Math.min(Math.max(a * 0x1p127f * 0x1p127f, 0f), 1f);
+    return LEAKY_SLOPE + (1f - LEAKY_SLOPE) * positive;
+  }
 
   /** Returns tanh(x) to within a few units in the last place; see the class comment. */
   static float tanh(float x) {

@@ -29,8 +29,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Compared with DL4J's {@code calculateGradients}, a pass keeps each layer's output from the
  * forward pass instead of recomputing the layer in backprop, multiplies with transpose flags
- * into preallocated outputs instead of allocating, runs activations as Java loops
- * ({@link DenseActivation}), and skips the weight gradients a caller does not want (the
+ * into preallocated outputs through OpenBLAS directly ({@link OpenBlasGemm}), runs activations
+ * as Java loops ({@link DenseActivation}), and skips the weight gradients a caller does not want (the
  * opponent's, in a generator update). Results differ from DL4J's path by float rounding only.
  *
  * <p>Not thread-safe: one task trains an individual at a time.
@@ -129,7 +129,7 @@ final class DenseLayers {
     pass.useInput(input);
     int layers = weights.size();
     for (int l = 0; l < layers; l++) {
-      Nd4j.gemm(pass.input(l), weights.get(l), pass.input(l + 1), false, false, 1.0, 0.0);
+      OpenBlasGemm.multiply(pass.input(l), false, weights.get(l), false, pass.input(l + 1));
       int width = Math.toIntExact(widths[l + 1]);
       int count = pass.rows() * width;
       float[] values = pass.values();
@@ -186,10 +186,10 @@ final class DenseLayers {
     for (int l = weights.size() - 1; l >= 0; l--) {
       INDArray delta = pass.delta(l);
       if (parameterGradients) {
-        Nd4j.gemm(pass.input(l), delta, weightGradients.get(l), true, false, 1.0, 0.0);
+        OpenBlasGemm.multiply(pass.input(l), true, delta, false, weightGradients.get(l));
       }
       if (l > 0 || inputGradient) {
-        Nd4j.gemm(delta, weights.get(l), pass.inputGradient(l), false, true, 1.0, 0.0);
+        OpenBlasGemm.multiply(delta, false, weights.get(l), true, pass.inputGradient(l));
       }
       if (l > 0) {
         backwardThroughActivation(pass, l - 1, parameterGradients);

@@ -1,11 +1,9 @@
 package org.coevgan.job.network;
 
-import org.bytedeco.javacpp.FloatPointer;
 import org.coevgan.job.cell.IndividualState;
 import org.coevgan.job.grid.Cell;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
-import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -80,24 +78,13 @@ public final class Individual {
   }
 
   private static void restore(MultiLayerNetwork network, IndividualState state) {
-    INDArray parameters = rowOf(state.parameters());
+    INDArray parameters = NativeMatrices.of(state.parameters(), 1, state.parameters().length);
     network.init(parameters, false);
     network.setIterationCount(state.iterations());
     if (state.hasOptimiserState()) {
-      INDArray moments = rowOf(state.updaterState());
+      INDArray moments = NativeMatrices.of(state.updaterState(), 1, state.updaterState().length);
       ((BaseMultiLayerUpdater<?>) network.getUpdater()).setStateViewArray(moments);
     }
-  }
-
-  /**
-   * Returns the values as a [1, n] float array, copied into native memory in one block; ND4J's
-   * {@code createFromArray} took twice as long for a 2-million-value vector, and a cell restores
-   * about ten such vectors per generation.
-   */
-  private static INDArray rowOf(float[] values) {
-    DataBuffer buffer = Nd4j.createBuffer(DataType.FLOAT, values.length, false);
-    new FloatPointer(buffer.pointer()).put(values, 0, values.length);
-    return Nd4j.create(buffer, new long[] {1, values.length});
   }
 
   /** Returns the stored form of this individual, with its Adam state. */

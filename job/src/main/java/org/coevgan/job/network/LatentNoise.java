@@ -2,7 +2,6 @@ package org.coevgan.job.network;
 
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Standard normal latent vectors drawn from a cell's own random stream, never from ND4J's shared
@@ -23,6 +22,6 @@ public final class LatentNoise {
         values[i + 1] = (float) (radius * Math.sin(2.0 * Math.PI * v));
       }
     }
-    return Nd4j.create(values, new long[] {rows, latentSize}, 'c');
+    return NativeMatrices.of(values, rows, latentSize);
   }
 }

@@ -71,4 +71,31 @@ class TestDenseActivation {
     assertArrayEquals(expectedOutputs.toFloatVector(), outputs);
     assertArrayEquals(expectedGradients.toFloatVector(), actual);
   }
+
+  @Test
+  void leakyReluSlopeWithoutBranchesEqualsAComparisonBitForBit() {
+    float[] edges = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL,
+        -Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY,
+        Float.NEGATIVE_INFINITY, 1e-30f, -1e-30f, 1f, -1f};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    float[] values = new float[edges.length + 100_000];
+    System.arraycopy(edges, 0, values, 0, edges.length);
+    for (int i = edges.length; i < values.length; i++) {
+      values[i] = Float.intBitsToFloat(random.nextInt());
+    }
+
+    for (float a : values) {
+      if (Float.isNaN(a)) {
+        continue;
+      }
+      float expected = a > 0f ? 1f : DenseActivation.LEAKY_SLOPE;
+      float actual = DenseActivation.leakySlopeOf(a);
+      assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(actual),
+          "derivative at " + a);
+      float forward = Math.max(a, a * DenseActivation.LEAKY_SLOPE);
+      float branched = a > 0f ? a : a * DenseActivation.LEAKY_SLOPE;
+      assertEquals(Float.floatToRawIntBits(branched), Float.floatToRawIntBits(forward),
+          "output at " + a);
+    }
+  }
 }
