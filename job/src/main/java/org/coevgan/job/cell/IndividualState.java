@@ -46,14 +46,27 @@ public record IndividualState(
     return Double.isFinite(fitness) && allFinite(parameters) && allFinite(updaterState);
   }
 
+  /**
+   * Returns whether no value is infinite or NaN. The largest magnitude of each block is finite
+   * exactly then (Math.max passes a NaN on); this loop has no branch per value, so the JIT
+   * vectorises it, where a test of every value took a tenth of the executors' time in an 18x18
+   * grid.
+   */
   private static boolean allFinite(float[] values) {
-    for (float value : values) {
-      if (!Float.isFinite(value)) {
+    for (int start = 0; start < values.length; start += FINITE_CHECK_BLOCK) {
+      int end = Math.min(values.length, start + FINITE_CHECK_BLOCK);
+      float largest = 0f;
+      for (int i = start; i < end; i++) {
+        largest = Math.max(largest, Math.abs(values[i]));
+      }
+      if (!Float.isFinite(largest)) {
         return false;
       }
     }
     return true;
   }
+
+  private static final int FINITE_CHECK_BLOCK = 4096;
 
   /** Returns whether Adam moments travel with this individual. */
   public boolean hasOptimiserState() {

@@ -3,8 +3,9 @@ package org.coevgan.job.driver;
 import java.util.Locale;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.job.cell.CellState;
 
@@ -19,20 +20,18 @@ import org.coevgan.job.cell.CellState;
  * no two blobs are equal, yet Parquet's dictionary writer hashes every one of their bytes before
  * falling back to plain encoding, which took a seventh of a generation's task time in a profile.
  *
- * <p>The write uses Hadoop's second file-commit algorithm, which moves each task's file into the
- * folder when the task commits instead of all of them one by one on the driver at the end of the
- * job. The folder is a hidden temporary one that {@link OutputFolder} renames only after the job
- * succeeded, so no reader can see the files of an unfinished write either way.
+ * <p>Each task writes and commits its own cell's file ({@link CellStateFiles}) into a hidden
+ * temporary folder that {@link OutputFolder} renames only after the job succeeded, so no reader
+ * can see the files of an unfinished write.
  */
 public final class StateStore {
   /** Parquet codec of the state files; tests check the written footers against it. */
   public static final String CODEC = "uncompressed";
 
-  private static final String DICTIONARY = "parquet.enable.dictionary";
-  private static final String COMMIT_ALGORITHM = "mapreduce.fileoutputcommitter.algorithm.version";
 
   private final SparkSession spark;
   private final OutputFolder output;
+  private Broadcast<CellStateFiles.HadoopConfiguration> hadoopConfiguration;
 
   /** Creates the store of a run's output folder. */
   public StateStore(SparkSession spark, OutputFolder output) {
@@ -50,16 +49,26 @@ public final class StateStore {
     return output.resolve("state/" + folderName(generation));
   }
 
-  /** Runs the plan that produces the rows and commits them as the generation's state. */
+  /**
+   * Runs the plan that produces the rows and commits them as the generation's state: each task
+   * writes its cell's file itself ({@link CellStateFiles}).
+   */
   public void write(JavaRDD<Row> rows, int generation) {
-    output.writeAtomically(pathOf(generation), folder -> spark
-        .createDataFrame(rows, CellStateRows.SCHEMA)
-        .write()
-        .mode(SaveMode.ErrorIfExists)
-        .option("compression", CODEC)
-        .option(DICTIONARY, "false")
-        .option(COMMIT_ALGORITHM, "2")
-        .parquet(folder));
+    Broadcast<CellStateFiles.HadoopConfiguration> conf = hadoopConfiguration();
+    output.writeAtomically(pathOf(generation), folder -> {
+      output.deleteQuietly(new Path(folder));
+      rows.foreachPartition(cells -> CellStateFiles.write(cells, folder, conf.value().value()));
+      CellStateFiles.removeAttemptLeftovers(folder, spark.sparkContext().hadoopConfiguration());
+    });
+  }
+
+  /** Returns the run's Hadoop configuration as a broadcast, made on first use. */
+  private Broadcast<CellStateFiles.HadoopConfiguration> hadoopConfiguration() {
+    if (hadoopConfiguration == null) {
+      hadoopConfiguration = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(
+          new CellStateFiles.HadoopConfiguration(spark.sparkContext().hadoopConfiguration()));
+    }
+    return hadoopConfiguration;
   }
 
   /** Returns the cells of a committed generation. */

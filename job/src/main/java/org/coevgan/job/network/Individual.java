@@ -1,5 +1,6 @@
 package org.coevgan.job.network;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.coevgan.job.cell.IndividualState;
 import org.coevgan.job.grid.Cell;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -101,8 +102,18 @@ public final class Individual {
         fitness);
   }
 
+  /**
+   * Returns the array's values as floats in row-major order. A contiguous float array is copied
+   * out of native memory in one block; ND4J's {@code asFloat} reads element by element through
+   * an indexer, which took a seventh of the executors' time in an 18x18 grid of reference-4lp
+   * cells.
+   */
   private static float[] toFloats(INDArray array) {
-    return array.castTo(DataType.FLOAT).dup().data().asFloat();
+    INDArray source = array.dataType() == DataType.FLOAT && array.ordering() == 'c'
+        && !array.isView() ? array : array.castTo(DataType.FLOAT).dup('c');
+    float[] values = new float[Math.toIntExact(source.length())];
+    new FloatPointer(source.data().addressPointer()).get(values, 0, values.length);
+    return values;
   }
 
   /**
