@@ -21,6 +21,13 @@ public enum NetworkPreset implements ConfigChoice {
    */
   REFERENCE_PERCEPTRON("reference-4lp", 0),
 
+  /**
+   * The reference perceptron's layout with hidden layers of 16 units: a few kilobytes of state
+   * per cell, for smoke tests and for measuring orchestration, where the networks' own cost
+   * should vanish. It does not learn useful images.
+   */
+  TINY_PERCEPTRON("tiny-4lp", 0),
+
   /** A DCGAN-style convolutional pair for 28x28 grey images, sized like the paper's "CNN28". */
   CNN28("cnn28", 28),
 
@@ -38,8 +45,8 @@ public enum NetworkPreset implements ConfigChoice {
   }
 
   /**
-   * Returns the configured spelling: {@code 4lp}, {@code reference-4lp}, {@code cnn28} or
-   * {@code cnn64}.
+   * Returns the configured spelling: {@code 4lp}, {@code reference-4lp}, {@code tiny-4lp},
+   * {@code cnn28} or {@code cnn64}.
    *
    * @return the spelling used in configuration files
    */

@@ -10,9 +10,9 @@ import org.coevgan.job.CoevGanMain;
 import org.coevgan.dataprep.SparkSessions;
 
 /**
- * Orchestration cost per generation: the real job with tiny networks and one small batch per
- * cell, so that scheduling, the migration shuffle and the state round trip through Parquet
- * dominate. Overhead = generation wall time - (sum of the cells' own time / task slots).
+ * Orchestration cost per generation: the real job with tiny networks ({@code tiny-4lp}, about
+ * 340 KB of state per cell) and one small batch per cell, so that scheduling, the migration
+ * shuffle and the state round trip through Parquet dominate. Overhead = generation wall time - (sum of the cells' own time / task slots).
  */
 public final class OrchestrationBenchmark {
   private OrchestrationBenchmark() {}
@@ -36,7 +36,8 @@ public final class OrchestrationBenchmark {
       "--set", "grid.columns=" + columns,
       "--set", "generations=" + generations, "--set", "training.batch-size=10",
       "--set", "training.batches-per-generation=1", "--set", "fitness.sample-size=10",
-      "--set", "mixture.steps=0", "--set", "samples.per-cell=1"
+      "--set", "mixture.steps=0", "--set", "samples.per-cell=1",
+      "--set", "network.preset=tiny-4lp"
     };
     int exit = CoevGanMain.run(args);
     if (exit != 0) {

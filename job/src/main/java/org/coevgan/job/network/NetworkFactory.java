@@ -29,6 +29,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *       (1,043,524 vs 1,041,432 and 798,871 vs 798,673 at latent size 64).
  *   <li>{@code reference-4lp}: the published reference's perceptrons, two hidden layers of 256
  *       with leaky ReLU 0.2 (283,920 and 267,009 parameters at latent size 64).
+ *   <li>{@code tiny-4lp}: the same layout with hidden layers of 16, for smoke tests and
+ *       orchestration measurements (14,640 and 12,849 parameters at latent size 64).
  *   <li>{@code cnn28} and {@code cnn64}: DCGAN-style convolutional networks with batch
  *       normalisation, laid out by {@link ConvolutionalNetworks}.
  * </ul>
@@ -37,6 +39,7 @@ public final class NetworkFactory {
   private static final int FOUR_LAYER_GENERATOR_WIDTH = 540;
   private static final int FOUR_LAYER_DISCRIMINATOR_WIDTH = 465;
   private static final int REFERENCE_WIDTH = 256;
+  private static final int TINY_WIDTH = 16;
   private static final double LEAKY_SLOPE = 0.2;
 
   private NetworkFactory() {}
@@ -124,7 +127,7 @@ public final class NetworkFactory {
   private static int hiddenLayerCount(NetworkSpec spec) {
     return switch (spec.preset()) {
       case FOUR_LAYER_PERCEPTRON -> 3;
-      case REFERENCE_PERCEPTRON -> 2;
+      case REFERENCE_PERCEPTRON, TINY_PERCEPTRON -> 2;
       case CNN28, CNN64 -> throw notPerceptron(spec);
     };
   }
@@ -134,6 +137,7 @@ public final class NetworkFactory {
       case FOUR_LAYER_PERCEPTRON ->
           generator ? FOUR_LAYER_GENERATOR_WIDTH : FOUR_LAYER_DISCRIMINATOR_WIDTH;
       case REFERENCE_PERCEPTRON -> REFERENCE_WIDTH;
+      case TINY_PERCEPTRON -> TINY_WIDTH;
       case CNN28, CNN64 -> throw notPerceptron(spec);
     };
   }
@@ -141,7 +145,7 @@ public final class NetworkFactory {
   private static IActivation hiddenActivation(NetworkSpec spec) {
     return switch (spec.preset()) {
       case FOUR_LAYER_PERCEPTRON -> new ActivationTanH();
-      case REFERENCE_PERCEPTRON -> new ActivationLReLU(LEAKY_SLOPE);
+      case REFERENCE_PERCEPTRON, TINY_PERCEPTRON -> new ActivationLReLU(LEAKY_SLOPE);
       case CNN28, CNN64 -> throw notPerceptron(spec);
     };
   }

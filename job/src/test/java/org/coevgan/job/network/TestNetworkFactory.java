@@ -43,6 +43,19 @@ class TestNetworkFactory {
   }
 
   @Test
+  void tinyPerceptronHasTheReferenceLayoutWithSixteenUnitsAndTrainsOnTheFusedPath() {
+    NetworkSpec spec = spec(NetworkPreset.TINY_PERCEPTRON);
+
+    var generator = NetworkFactory.newGenerator(spec, 0.0002, 1);
+    var discriminator = NetworkFactory.newDiscriminator(spec, 0.0002, 1);
+
+    assertEquals(64 * 16 + 16 + 16 * 16 + 16 + 16 * 784 + 784, generator.numParams());
+    assertEquals(784 * 16 + 16 + 16 * 16 + 16 + 16 + 1, discriminator.numParams());
+    assertTrue(DenseLayers.of(generator) != null && DenseLayers.of(discriminator) != null,
+        "tiny-4lp trains through the fused perceptron path");
+  }
+
+  @Test
   void sameSeedGivesSameWeightsAndOtherSeedsDiffer() {
     NetworkSpec spec = spec(NetworkPreset.REFERENCE_PERCEPTRON);
 
