@@ -96,7 +96,7 @@ public final class Benchmark {
       double targetMs) {
     StepBenchmark baseline =
         new StepBenchmark(preset, 64, 28, 100, StepBenchmark.TrainingPath.DL4J);
-    StepBenchmark.PairedTimes times = step.pairedMedians(baseline, 5, 21);
+    StepBenchmark.PairedTimes times = step.pairedMedians(baseline, 30, 21);
     table.addAtMost(name, times.millis(), "ms", targetMs);
     table.add(name + "_dl4j_path", times.baselineMillis(), "ms");
     table.add("step_speedup_vs_dl4j_path_" + preset.configName(),
