@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -244,15 +245,31 @@ public final class CoevolutionDriver {
     LOG.info(progress.line(generation, wallMillis / 1000.0, reports, System.nanoTime()));
   }
 
-  /** Logs where a generation's driver time went, with the cells' own time beside it. */
+  /**
+   * Logs where a generation's driver time went, with the cells' own time beside it: their total,
+   * the time they keep the task slots busy ({@link TaskSlots}), and the generation's time outside
+   * that, the orchestration (scheduling, migration shuffle, state written and read).
+   */
   private void logTimings(int generation, List<GenerationReport> reports, long start,
       long planned, long committed, long metricsWritten) {
-    long cellMillis = reports.stream().mapToLong(GenerationReport::totalMillis).sum();
+    long end = System.nanoTime();
+    long[] cellMillis = reports.stream().mapToLong(GenerationReport::totalMillis).toArray();
+    long busyMillis = TaskSlots.busyMillis(cellMillis, taskSlots());
+    long wallMillis = (end - start) / 1_000_000;
     LOG.info("generation timings: generation={} read_and_plan_ms={} train_and_commit_ms={} "
-            + "metrics_ms={} bookkeeping_ms={} cells_total_ms={} cells={}",
+            + "metrics_ms={} bookkeeping_ms={} cells_total_ms={} cells={} task_slots={} "
+            + "cells_busy_ms={} outside_cells_ms={} outside_cells_share={}",
         generation, (planned - start) / 1_000_000, (committed - planned) / 1_000_000,
-        (metricsWritten - committed) / 1_000_000, (System.nanoTime() - metricsWritten) / 1_000_000,
-        cellMillis, reports.size());
+        (metricsWritten - committed) / 1_000_000, (end - metricsWritten) / 1_000_000,
+        java.util.Arrays.stream(cellMillis).sum(), reports.size(), taskSlots(), busyMillis,
+        wallMillis - busyMillis,
+        String.format(Locale.ROOT, "%.3f", (wallMillis - busyMillis) / (double) wallMillis));
+  }
+
+  /** Returns the cells Spark can run at once: its default parallelism over spark.task.cpus. */
+  private int taskSlots() {
+    int taskCpus = Math.max(1, spark.sparkContext().getConf().getInt("spark.task.cpus", 1));
+    return Math.max(1, spark.sparkContext().defaultParallelism() / taskCpus);
   }
 
   /** Keeps one report per cell: a speculative or retried task may have reported twice. */
