@@ -164,8 +164,10 @@ public record RunConfig(
         + name + " to " + presetsAccepting(imageHeight, imageWidth) + ".");
   }
 
+  /** Names the presets worth suggesting for the images: tiny-4lp learns nothing useful. */
   private static String presetsAccepting(int imageHeight, int imageWidth) {
     return String.join(" or ", Arrays.stream(NetworkPreset.values())
+        .filter(preset -> preset != NetworkPreset.TINY_PERCEPTRON)
         .filter(preset -> preset.accepts(imageHeight, imageWidth))
         .map(NetworkPreset::configName)
         .toList());
