@@ -43,7 +43,9 @@ import org.apache.spark.sql.internal.SQLConf;
  *
  * <p><b>Commit.</b> A task writes a hidden attempt file and renames it to
  * {@code part-NNNNN.parquet}. Cells are deterministic, so when a retried or speculative attempt
- * finds the name taken, the file there holds the same rows and the attempt drops its own. The
+ * finds the name taken, the file there holds the same rows: where rename refuses an existing
+ * target (HDFS) the attempt drops its own file; the local file system's rename replaces the
+ * target (data file, then its .crc file, not atomically together) with identical bytes. The
  * folder is the hidden temporary folder of {@link OutputFolder#writeAtomically}, renamed only
  * after the whole job succeeded; {@link #removeAttemptLeftovers} clears files of attempts that
  * were killed before they could rename.
