@@ -79,7 +79,8 @@ public final class CoevGanMain {
     } catch (UncheckedIOException e) {
       LOG.error("file system failure: {}", e.getMessage(), e);
       return ExitStatus.ENVIRONMENT.code();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Also SparkException, which Spark's Java API throws undeclared when a job fails.
       LOG.error("run failed: {}", e.getMessage(), e);
       return isSparkFailure(e) ? ExitStatus.ENVIRONMENT.code() : ExitStatus.INTERNAL.code();
     }

@@ -19,6 +19,10 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.hadoop.util.HadoopStreams;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.TaskContext;
@@ -39,7 +43,9 @@ import org.apache.spark.sql.internal.SQLConf;
  *
  * <p><b>Commit.</b> A task writes a hidden attempt file and renames it to
  * {@code part-NNNNN.parquet}. Cells are deterministic, so when a retried or speculative attempt
- * finds the name taken, the file there holds the same rows and the attempt drops its own. The
+ * finds the name taken, the file there holds the same rows: where rename refuses an existing
+ * target (HDFS) the attempt drops its own file; the local file system's rename replaces the
+ * target (data file, then its .crc file, not atomically together) with identical bytes. The
  * folder is the hidden temporary folder of {@link OutputFolder#writeAtomically}, renamed only
  * after the whole job succeeded; {@link #removeAttemptLeftovers} clears files of attempts that
  * were killed before they could rename.
@@ -118,7 +124,7 @@ final class CellStateFiles {
 
   private static ParquetWriter<Group> open(Path attempt, Configuration conf, MessageType type)
       throws IOException {
-    return ExampleParquetWriter.builder(attempt)
+    return ExampleParquetWriter.builder(nonRecursive(attempt, conf))
         .withConf(conf)
         .withType(type)
         .withCompressionCodec(CompressionCodecName.fromConf(StateStore.CODEC.toUpperCase(
@@ -128,6 +134,52 @@ final class CellStateFiles {
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .withExtraMetaData(Map.of(SPARK_SCHEMA_KEY, CellStateRows.SCHEMA.json()))
         .build();
+  }
+
+  /**
+   * Returns the attempt file as a Parquet output that is created only inside an existing folder:
+   * a task still running after its job failed, or a speculative duplicate still running after
+   * the folder was committed, must not recreate the removed or renamed temporary folder.
+   */
+  private static OutputFile nonRecursive(Path attempt, Configuration conf) throws IOException {
+    HadoopOutputFile hadoops = HadoopOutputFile.fromPath(attempt, conf);
+    FileSystem fs = attempt.getFileSystem(conf);
+    return new OutputFile() {
+      @Override
+      public PositionOutputStream create(long blockSizeHint) throws IOException {
+        return open(false, blockSizeHint);
+      }
+
+      @Override
+      public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+        return open(true, blockSizeHint);
+      }
+
+      private PositionOutputStream open(boolean overwrite, long blockSizeHint)
+          throws IOException {
+        long blockSize = hadoops.supportsBlockSize()
+            ? Math.max(fs.getDefaultBlockSize(attempt), blockSizeHint)
+            : fs.getDefaultBlockSize(attempt);
+        return HadoopStreams.wrap(fs.createNonRecursive(attempt, overwrite,
+            conf.getInt("io.file.buffer.size", 4096), fs.getDefaultReplication(attempt),
+            blockSize, null));
+      }
+
+      @Override
+      public boolean supportsBlockSize() {
+        return hadoops.supportsBlockSize();
+      }
+
+      @Override
+      public long defaultBlockSize() {
+        return hadoops.defaultBlockSize();
+      }
+
+      @Override
+      public String getPath() {
+        return hadoops.getPath();
+      }
+    };
   }
 
   private static void commit(Path attempt, Path target, Configuration conf) throws IOException {

@@ -117,7 +117,9 @@ public final class CoevolutionDriver {
       runGenerations(record);
       record.write("SUCCEEDED", null);
       LOG.info("run succeeded: output={}", output.root());
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) {
+      // Exception, not RuntimeException: a failed Spark job (a cell failing beyond Spark's
+      // retries) throws SparkException, a checked exception Spark's Java API passes undeclared.
       LOG.error("run failed: output={} reason={}", output.root(), e.getMessage());
       record.write("FAILED", String.valueOf(e.getMessage()));
       throw e;

@@ -7,6 +7,7 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.coevgan.job.cell.CellEvolution;
 import org.coevgan.job.cell.CellSettings;
 import org.coevgan.job.cell.CellState;
+import org.coevgan.job.cell.FaultInjection;
 import org.coevgan.job.cell.GenerationReport;
 import org.coevgan.job.data.TrainingImages;
 import org.coevgan.job.grid.Cell;
@@ -55,6 +56,8 @@ public final class GenerationStage {
               + e.getMessage(), e);
     }
     reports.add(outcome.report());
+    // After the report was added: a failed attempt's report must not reach the driver.
+    FaultInjection.failFirstAttemptIfAsked(cell, outcome.state().generation());
     return CellStateRows.toRow(outcome.state());
   }
 }

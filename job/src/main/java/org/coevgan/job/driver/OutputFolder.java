@@ -126,7 +126,9 @@ public final class OutputFolder {
     Path temporary = temporaryFor(target);
     try {
       writeTo.accept(temporary.toString());
-    } catch (RuntimeException e) {
+    } catch (Exception | Error e) {
+      // Exception, not RuntimeException: a failed Spark job throws SparkException, a checked
+      // exception that Spark's Java API passes through undeclared.
       deleteQuietly(temporary);
       throw e;
     }

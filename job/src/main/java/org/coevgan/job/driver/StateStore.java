@@ -57,9 +57,19 @@ public final class StateStore {
     Broadcast<CellStateFiles.HadoopConfiguration> conf = hadoopConfiguration();
     output.writeAtomically(pathOf(generation), folder -> {
       output.deleteQuietly(new Path(folder));
+      createFolder(new Path(folder));
       rows.foreachPartition(cells -> CellStateFiles.write(cells, folder, conf.value().value()));
       CellStateFiles.removeAttemptLeftovers(folder, spark.sparkContext().hadoopConfiguration());
     });
+  }
+
+  /** Creates the folder the tasks write into; they create their files only inside it. */
+  private void createFolder(Path folder) {
+    try {
+      folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).mkdirs(folder);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot create " + folder, e);
+    }
   }
 
   /** Returns the run's Hadoop configuration as a broadcast, made on first use. */
