@@ -1,6 +1,8 @@
 package org.coevgan.dataprep;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.coevgan.dataprep.FileStatuses.assertSameStatus;
+import static org.coevgan.dataprep.FileStatuses.sorted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +13,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
-import java.util.Comparator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -119,23 +119,6 @@ class TestForklessLocalFileSystem {
     SparkSessions.withDefaults(chosen);
     assertEquals("my.FileSystem", chosen.get("spark.hadoop.fs.file.impl"));
     assertTrue(!chosen.contains("spark.hadoop.fs.file.impl.disable.cache"));
-  }
-
-  private static void assertSameStatus(FileStatus expected, FileStatus actual) {
-    String name = expected.getPath().getName();
-    assertEquals(expected.getPath(), actual.getPath(), name);
-    assertEquals(expected.getLen(), actual.getLen(), name);
-    assertEquals(expected.isDirectory(), actual.isDirectory(), name);
-    assertEquals(expected.getPermission(), actual.getPermission(), name);
-    assertEquals(expected.getOwner(), actual.getOwner(), name);
-    assertEquals(expected.getGroup(), actual.getGroup(), name);
-    assertEquals(expected.getModificationTime(), actual.getModificationTime(), name);
-  }
-
-  private static FileStatus[] sorted(FileStatus[] statuses) {
-    FileStatus[] copy = statuses.clone();
-    Arrays.sort(copy, Comparator.comparing(status -> status.getPath().getName()));
-    return copy;
   }
 
   private static String modeOf(java.nio.file.Path path) throws IOException {

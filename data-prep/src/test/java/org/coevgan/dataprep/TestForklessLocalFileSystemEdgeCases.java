@@ -1,5 +1,7 @@
 package org.coevgan.dataprep;
 
+import static org.coevgan.dataprep.FileStatuses.assertSameStatus;
+import static org.coevgan.dataprep.FileStatuses.sorted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +10,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.util.Arrays;
-import java.util.Comparator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -124,23 +124,5 @@ class TestForklessLocalFileSystemEdgeCases {
   private static boolean jvmEncodes(char c) {
     String encoding = System.getProperty("sun.jnu.encoding", "UTF-8");
     return java.nio.charset.Charset.forName(encoding).newEncoder().canEncode(c);
-  }
-
-  private static void assertSameStatus(FileStatus expected, FileStatus actual) {
-    String name = expected.getPath().toString();
-    assertEquals(expected.getPath(), actual.getPath(), name);
-    assertEquals(expected.getLen(), actual.getLen(), name);
-    assertEquals(expected.isDirectory(), actual.isDirectory(), name);
-    assertEquals(expected.isSymlink(), actual.isSymlink(), name);
-    assertEquals(expected.getPermission(), actual.getPermission(), name);
-    assertEquals(expected.getOwner(), actual.getOwner(), name);
-    assertEquals(expected.getGroup(), actual.getGroup(), name);
-    assertEquals(expected.getModificationTime(), actual.getModificationTime(), name);
-  }
-
-  private static FileStatus[] sorted(FileStatus[] statuses) {
-    FileStatus[] copy = statuses.clone();
-    Arrays.sort(copy, Comparator.comparing(status -> status.getPath().getName()));
-    return copy;
   }
 }

@@ -37,6 +37,22 @@ final class RunFixture {
     return CoevGanMain.run(arguments.toArray(String[]::new));
   }
 
+  /**
+   * Runs the job on the given Spark master with the first attempt of one cell's task failing
+   * ({@code coevgan.fault.fail-task} = "row,column,generation"), then clears both settings.
+   */
+  static int runWithFailingTask(String master, String rowColumnGeneration,
+      List<String> arguments) {
+    System.setProperty("spark.master", master);
+    System.setProperty("coevgan.fault.fail-task", rowColumnGeneration);
+    try {
+      return run(arguments);
+    } finally {
+      System.clearProperty("coevgan.fault.fail-task");
+      System.clearProperty("spark.master");
+    }
+  }
+
   /** Returns every blob of a generation's state, cell by cell, for byte comparisons. */
   static List<byte[]> stateBlobs(Path run, int generation) {
     SparkSession spark = SparkSessions.forJob("read state");

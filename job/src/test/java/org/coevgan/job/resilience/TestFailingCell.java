@@ -27,15 +27,8 @@ class TestFailingCell {
     String data = TestData.mnistTable(folder, 400);
     Path run = folder.resolve("failing");
     // local[2]: one attempt per task, so the injected first-attempt failure is final.
-    System.setProperty("spark.master", "local[2]");
-    System.setProperty("coevgan.fault.fail-task", "1,0,2");
-    int exit;
-    try {
-      exit = RunFixture.run(RunFixture.arguments(data, run));
-    } finally {
-      System.clearProperty("coevgan.fault.fail-task");
-      System.clearProperty("spark.master");
-    }
+    int exit =
+        RunFixture.runWithFailingTask("local[2]", "1,0,2", RunFixture.arguments(data, run));
 
     assertEquals(ExitStatus.ENVIRONMENT.code(), exit);
     JsonNode record = RunFixture.record(run);

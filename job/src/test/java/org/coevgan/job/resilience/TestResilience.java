@@ -60,15 +60,8 @@ class TestResilience {
   @Test
   void taskFailureInOneCellIsReRunToTheSameState() {
     Path run = folder.resolve("task-failure");
-    System.setProperty("spark.master", "local[2,4]");
-    System.setProperty("coevgan.fault.fail-task", "0,1,2");
-    int exit;
-    try {
-      exit = RunFixture.run(RunFixture.arguments(data, run));
-    } finally {
-      System.clearProperty("coevgan.fault.fail-task");
-      System.clearProperty("spark.master");
-    }
+    int exit =
+        RunFixture.runWithFailingTask("local[2,4]", "0,1,2", RunFixture.arguments(data, run));
 
     assertEquals(0, exit);
     assertEquals(4, metricsRows(run, "generation = 2"), "one report per cell despite the retry");
