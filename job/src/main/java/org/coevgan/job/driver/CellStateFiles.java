@@ -12,12 +12,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.hadoop.util.HadoopStreams;
@@ -27,8 +24,6 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.execution.datasources.parquet.SparkToParquetSchemaConverter;
-import org.apache.spark.sql.internal.SQLConf;
 
 /**
  * Writes a generation's cell states as Parquet files from inside the tasks that computed them,
@@ -51,8 +46,6 @@ import org.apache.spark.sql.internal.SQLConf;
  * were killed before they could rename.
  */
 final class CellStateFiles {
-  /** Footer key under which Spark keeps a file's Spark schema. */
-  private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
   private static final String ATTEMPT_PREFIX = ".attempt-";
 
   private CellStateFiles() {}
@@ -93,7 +86,7 @@ final class CellStateFiles {
     Path attempt = new Path(folder, ATTEMPT_PREFIX + task.taskAttemptId() + "-" + name);
 
     Configuration conf = new Configuration(shared);
-    MessageType type = parquetSchema();
+    MessageType type = SparkParquetFiles.parquetType(CellStateRows.SCHEMA);
     try (ParquetWriter<Group> writer = open(attempt, conf, type)) {
       SimpleGroupFactory groups = new SimpleGroupFactory(type);
       while (rows.hasNext()) {
@@ -117,23 +110,12 @@ final class CellStateFiles {
     }
   }
 
-  /** Returns the Parquet schema Spark's own writer derives from the state's Spark schema. */
-  static MessageType parquetSchema() {
-    return new SparkToParquetSchemaConverter(SQLConf.get()).convert(CellStateRows.SCHEMA);
-  }
-
   private static ParquetWriter<Group> open(Path attempt, Configuration conf, MessageType type)
       throws IOException {
-    return ExampleParquetWriter.builder(nonRecursive(attempt, conf))
-        .withConf(conf)
-        .withType(type)
-        .withCompressionCodec(CompressionCodecName.fromConf(StateStore.CODEC.toUpperCase(
-            Locale.ROOT)))
-        .withDictionaryEncoding(false)
-        .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .withExtraMetaData(Map.of(SPARK_SCHEMA_KEY, CellStateRows.SCHEMA.json()))
-        .build();
+    CompressionCodecName codec =
+        CompressionCodecName.fromConf(StateStore.CODEC.toUpperCase(Locale.ROOT));
+    return SparkParquetFiles.open(nonRecursive(attempt, conf), conf, CellStateRows.SCHEMA, type,
+        codec, false, Map.of());
   }
 
   /**

@@ -12,14 +12,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.datasources.parquet.SparkToParquetSchemaConverter;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -57,8 +55,6 @@ public final class MetricsTable {
           .add("cell_total_ms", DataTypes.LongType, false)
           .add("generation_wall_ms", DataTypes.LongType, false);
 
-  /** Footer key under which Spark keeps a file's Spark schema. */
-  private static final String SPARK_SCHEMA_KEY = "org.apache.spark.sql.parquet.row.metadata";
   private static final String SPARK_VERSION_KEY = "org.apache.spark.version";
 
   private final SparkSession spark;
@@ -83,18 +79,12 @@ public final class MetricsTable {
   /** Writes the rows as one Snappy Parquet file and an empty _SUCCESS, as a Spark job would. */
   private void writeParquet(Path folder, List<Row> rows) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    MessageType type =
-        new SparkToParquetSchemaConverter(spark.sessionState().conf()).convert(SCHEMA);
+    MessageType type = SparkParquetFiles.parquetType(SCHEMA);
     Path file = new Path(folder, "part-00000-" + UUID.randomUUID() + "-c000.snappy.parquet");
     try {
-      try (ParquetWriter<Group> writer = ExampleParquetWriter
-          .builder(HadoopOutputFile.fromPath(file, hadoop))
-          .withConf(hadoop)
-          .withType(type)
-          .withExtraMetaData(Map.of(SPARK_SCHEMA_KEY, SCHEMA.json(),
-              SPARK_VERSION_KEY, spark.version()))
-          .withCompressionCodec(CompressionCodecName.SNAPPY)
-          .build()) {
+      try (ParquetWriter<Group> writer = SparkParquetFiles.open(
+          HadoopOutputFile.fromPath(file, hadoop), hadoop, SCHEMA, type,
+          CompressionCodecName.SNAPPY, true, Map.of(SPARK_VERSION_KEY, spark.version()))) {
         SimpleGroupFactory groups = new SimpleGroupFactory(type);
         for (Row row : rows) {
           writer.write(toGroup(row, groups.newGroup()));

@@ -56,7 +56,6 @@ public final class StateStore {
   public void write(JavaRDD<Row> rows, int generation) {
     Broadcast<CellStateFiles.HadoopConfiguration> conf = hadoopConfiguration();
     output.writeAtomically(pathOf(generation), folder -> {
-      output.deleteQuietly(new Path(folder));
       createFolder(new Path(folder));
       rows.foreachPartition(cells -> CellStateFiles.write(cells, folder, conf.value().value()));
       CellStateFiles.removeAttemptLeftovers(folder, spark.sparkContext().hadoopConfiguration());
