@@ -11,6 +11,7 @@ import org.coevgan.job.network.AdversarialTraining;
 import org.coevgan.job.network.GeneratorObjective;
 import org.coevgan.job.network.Individual;
 import org.coevgan.job.network.LatentNoise;
+import org.coevgan.job.network.NativeMatrices;
 import org.coevgan.job.network.NetworkSpec;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,6 +38,9 @@ public final class StepBenchmark {
   private final Individual discriminator;
   private final TrainingImages images;
   private final SplittableRandom random = new SplittableRandom(1);
+  /** The step's latent noise and real batch, refilled every step as the job's training does. */
+  private final INDArray noise;
+  private final INDArray real;
 
   /** Prepares fresh networks of a preset and random real images of its size. */
   public StepBenchmark(NetworkPreset preset, int latentSize, int side, int batchSize) {
@@ -53,19 +57,25 @@ public final class StepBenchmark {
         new Cell(0, 0), 1);
     this.discriminator = Individual.newDiscriminator(spec, 0.0002, new Cell(0, 0), 2);
     this.images = randomImages(batchSize * 4, side);
+    this.noise = NativeMatrices.matrix(batchSize, spec.latentSize());
+    this.real = NativeMatrices.matrix(batchSize, images.pixelCount());
   }
 
   /** Runs one step: generator update, then discriminator update. */
   public void step() {
-    INDArray noise = LatentNoise.sample(batchSize, spec.latentSize(), random);
-    INDArray fakeNoise = LatentNoise.sample(batchSize, spec.latentSize(), random);
-    INDArray real = images.batch(batchIndices());
+    LatentNoise.sampleInto(noise, random);
     if (path == TrainingPath.PRODUCT) {
       AdversarialTraining.trainGenerator(generator, discriminator, noise);
-      AdversarialTraining.trainDiscriminator(discriminator, real, generator, fakeNoise);
     } else {
       AdversarialTraining.trainGeneratorByDl4j(generator, discriminator, noise);
-      INDArray fake = AdversarialTraining.fakeImages(generator, fakeNoise);
+    }
+
+    images.batchInto(batchIndices(), real);
+    LatentNoise.sampleInto(noise, random);
+    if (path == TrainingPath.PRODUCT) {
+      AdversarialTraining.trainDiscriminator(discriminator, real, generator, noise);
+    } else {
+      INDArray fake = AdversarialTraining.fakeImages(generator, noise);
       AdversarialTraining.trainDiscriminatorByDl4j(discriminator, real, fake);
     }
   }

@@ -14,6 +14,7 @@ import org.coevgan.job.network.AdversarialTraining;
 import org.coevgan.job.network.GeneratorObjective;
 import org.coevgan.job.network.Individual;
 import org.coevgan.job.network.LatentNoise;
+import org.coevgan.job.network.NativeMatrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -208,20 +209,21 @@ public final class CellEvolution {
       SplittableRandom random) {
     int[][] batches =
         data.epochBatches(settings.batchSize(), settings.batchesPerGeneration(), random);
-    int latent = settings.network().latentSize();
+    INDArray noise = NativeMatrices.matrix(settings.batchSize(), settings.network().latentSize());
+    INDArray real = NativeMatrices.matrix(settings.batchSize(), images.pixelCount());
     for (int b = 0; b < batches.length; b++) {
       for (Individual generator : generators) {
-        INDArray noise = LatentNoise.sample(settings.batchSize(), latent, random);
+        LatentNoise.sampleInto(noise, random);
         AdversarialTraining.trainGenerator(generator, pick(discriminators, random), noise);
       }
       if (b % (settings.discriminatorSkip() + 1) != 0) {
         continue;
       }
-      INDArray real = images.batch(batches[b]);
+      images.batchInto(batches[b], real);
       for (Individual discriminator : discriminators) {
-        INDArray fakeNoise = LatentNoise.sample(settings.batchSize(), latent, random);
+        LatentNoise.sampleInto(noise, random);
         AdversarialTraining.trainDiscriminator(
-            discriminator, real, pick(generators, random), fakeNoise);
+            discriminator, real, pick(generators, random), noise);
       }
     }
     return batches.length;

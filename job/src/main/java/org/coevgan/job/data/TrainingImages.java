@@ -79,11 +79,23 @@ public final class TrainingImages implements Serializable {
 
   /** Returns the images at the given indices as a [indices.length, pixels] matrix. */
   public INDArray batch(int[] indices) {
+    return NativeMatrices.of(gather(indices), indices.length, pixelCount());
+  }
+
+  /**
+   * Overwrites a [indices.length, pixels] 'c'-order float matrix, such as one a training loop
+   * reuses for every batch, with the images at the given indices.
+   */
+  public void batchInto(int[] indices, INDArray target) {
+    NativeMatrices.copyInto(gather(indices), target);
+  }
+
+  private float[] gather(int[] indices) {
     int size = pixelCount();
     float[] gathered = new float[indices.length * size];
     for (int i = 0; i < indices.length; i++) {
       System.arraycopy(pixels, indices[i] * size, gathered, i * size, size);
     }
-    return NativeMatrices.of(gathered, indices.length, size);
+    return gathered;
   }
 }

@@ -29,8 +29,10 @@ final class DenseTraining {
 
   /** Updates the generator once against the opponent and returns its mean loss before. */
   static double trainGenerator(Individual generator, Individual opponent, INDArray noise) {
-    double meanLoss = generatorGradient(generator, opponent, noise);
-    generator.adam().step();
+    FusedAdam adam = generator.adam();
+    adam.begin();
+    double meanLoss = generatorGradient(generator, opponent, noise, adam);
+    adam.finish();
     return meanLoss;
   }
 
@@ -39,6 +41,15 @@ final class DenseTraining {
    * {@link DenseLayers#gradient()} and returns the objective's mean; no weights change.
    */
   static double generatorGradient(Individual generator, Individual opponent, INDArray noise) {
+    return generatorGradient(generator, opponent, noise, null);
+  }
+
+  /**
+   * Computes the generator's gradient as {@link #generatorGradient(Individual, Individual,
+   * INDArray)} does and, if an update is given, applies it layer by layer during backprop.
+   */
+  private static double generatorGradient(Individual generator, Individual opponent,
+      INDArray noise, FusedAdam update) {
     DenseLayers generatorLayers = generator.denseLayers();
     DenseLayers opponentLayers = opponent.denseLayers();
     int rows = noise.rows();
@@ -53,7 +64,7 @@ final class DenseTraining {
 
     generatorLayers.setOutputGradient(
         generatorPass, opponentPass.inputGradientValues(0), true);
-    generatorLayers.backward(generatorPass, true, false);
+    generatorLayers.backward(generatorPass, true, false, update);
     return meanLoss;
   }
 
@@ -67,8 +78,10 @@ final class DenseTraining {
 
   /** Updates the discriminator once on real images (label 1) and fake images (label 0). */
   static void trainDiscriminator(Individual discriminator, INDArray real, INDArray fake) {
-    discriminatorGradient(discriminator, real, fake);
-    discriminator.adam().step();
+    FusedAdam adam = discriminator.adam();
+    adam.begin();
+    discriminatorGradient(discriminator, real, fake, adam);
+    adam.finish();
   }
 
   /**
@@ -76,16 +89,21 @@ final class DenseTraining {
    * {@link DenseLayers#gradient()}; no weights change.
    */
   static void discriminatorGradient(Individual discriminator, INDArray real, INDArray fake) {
+    discriminatorGradient(discriminator, real, fake, null);
+  }
+
+  private static void discriminatorGradient(Individual discriminator, INDArray real,
+      INDArray fake, FusedAdam update) {
     DenseLayers layers = discriminator.denseLayers();
     int realRows = real.rows();
     DensePass pass = layers.pass(realRows + fake.rows());
-    pass.inputBufferRows(0, realRows).assign(real);
-    pass.inputBufferRows(realRows, pass.rows()).assign(fake);
+    NativeMatrices.copyRows(real, pass.inputBuffer(), 0);
+    NativeMatrices.copyRows(fake, pass.inputBuffer(), realRows);
 
     layers.forward(pass, pass.inputBuffer());
     labelGradient(pass, realRows);
     layers.setOutputDelta(pass, pass.gradients(), true);
-    layers.backward(pass, true, false);
+    layers.backward(pass, true, false, update);
   }
 
   /**

@@ -38,6 +38,7 @@ final class FusedAdam {
   private final FloatBuffer gradient;
   private final FloatBuffer parameters;
   private final Block[] blocks;
+  private final float[] stepSizes;
   private final float[] g = new float[CHUNK];
   private final float[] m = new float[CHUNK];
   private final float[] v = new float[CHUNK];
@@ -56,6 +57,7 @@ final class FusedAdam {
     for (int i = 0; i < blocks.length; i++) {
       blocks[i] = block(updater.getUpdaterBlocks().get(i));
     }
+    this.stepSizes = new float[blocks.length];
   }
 
   private static Block block(UpdaterBlock block) {
@@ -83,18 +85,40 @@ final class FusedAdam {
    * Applies one Adam step for the gradient (a batch mean) and advances the iteration count.
    */
   void step() {
+    begin();
+    update(0, Integer.MAX_VALUE);
+    finish();
+  }
+
+  /**
+   * Starts a step that {@link #update} applies in parameter ranges, for example each layer's as
+   * soon as backprop has finished with it, and {@link #finish} completes: fixes each block's
+   * bias-corrected step size for the current iteration.
+   */
+  void begin() {
     int iteration = network.getIterationCount();
     int epoch = network.getEpochCount();
-    for (Block block : blocks) {
-      Adam adam = block.config();
-      float alpha = stepSize(adam.getLearningRate(iteration, epoch), adam.getBeta1(),
+    for (int i = 0; i < blocks.length; i++) {
+      Adam adam = blocks[i].config();
+      stepSizes[i] = stepSize(adam.getLearningRate(iteration, epoch), adam.getBeta1(),
           adam.getBeta2(), adam.getEpsilon(), iteration);
-      for (int start = block.start(); start < block.end(); start += CHUNK) {
-        int length = Math.min(CHUNK, block.end() - start);
-        update(block, start, length, alpha);
+    }
+  }
+
+  /** Updates the parameters in [from, to) from their gradient; each exactly once per step. */
+  void update(int from, int to) {
+    for (int i = 0; i < blocks.length; i++) {
+      Block block = blocks[i];
+      int end = Math.min(to, block.end());
+      for (int start = Math.max(from, block.start()); start < end; start += CHUNK) {
+        update(block, start, Math.min(CHUNK, end - start), stepSizes[i]);
       }
     }
-    network.setIterationCount(iteration + 1);
+  }
+
+  /** Completes a step begun by {@link #begin}: advances the iteration count. */
+  void finish() {
+    network.setIterationCount(network.getIterationCount() + 1);
   }
 
   /** Returns Adam's bias-corrected step size as ND4J's adam_updater forms it. */

@@ -107,6 +107,42 @@ class TestDenseTraining {
         "discriminator after 5 steps");
   }
 
+  @ParameterizedTest
+  @EnumSource(
+      value = NetworkPreset.class,
+      names = {"REFERENCE_PERCEPTRON", "FOUR_LAYER_PERCEPTRON"})
+  void updatingEachLayerDuringBackpropEqualsUpdatingAfterwardsBitForBit(NetworkPreset preset) {
+    NetworkSpec spec = spec(preset);
+    Individual layerByLayer =
+        Individual.newGenerator(spec, RATE, GeneratorObjective.LEAST_SQUARES, CELL, 12);
+    Individual afterwards =
+        Individual.newGenerator(spec, RATE, GeneratorObjective.LEAST_SQUARES, CELL, 12);
+    Individual discriminator = Individual.newDiscriminator(spec, RATE, CELL, 13);
+    Individual discriminatorAfterwards = Individual.newDiscriminator(spec, RATE, CELL, 13);
+    SplittableRandom random = new SplittableRandom(14);
+
+    for (int step = 0; step < 3; step++) {
+      INDArray noise = LatentNoise.sample(BATCH, spec.latentSize(), random);
+      INDArray real = LatentNoise.sample(BATCH, spec.pixelCount(), random);
+      DenseTraining.trainGenerator(layerByLayer, discriminator, noise);
+      DenseTraining.generatorGradient(afterwards, discriminatorAfterwards, noise);
+      afterwards.adam().step();
+      DenseTraining.trainDiscriminator(discriminator, real, layerByLayer, noise);
+      DenseLayers generatorLayers = afterwards.denseLayers();
+      INDArray fake = generatorLayers.forward(generatorLayers.pass(BATCH), noise);
+      DenseTraining.discriminatorGradient(discriminatorAfterwards, real, fake);
+      discriminatorAfterwards.adam().step();
+    }
+
+    assertWithin(afterwards.network().params().toFloatVector(),
+        layerByLayer.network().params().toFloatVector(), 0, "generator parameters");
+    assertWithin(afterwards.network().updaterState().toFloatVector(),
+        layerByLayer.network().updaterState().toFloatVector(), 0, "generator Adam moments");
+    assertWithin(discriminatorAfterwards.network().params().toFloatVector(),
+        discriminator.network().params().toFloatVector(), 0, "discriminator parameters");
+    assertEquals(3, layerByLayer.network().getIterationCount());
+  }
+
   /**
    * Checks that two networks trained from the same start along the two paths agree. Adam moves
    * every parameter by about the learning rate per step whatever the gradient's size, so a
