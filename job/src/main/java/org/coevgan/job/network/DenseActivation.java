@@ -30,9 +30,9 @@ import org.nd4j.linalg.activations.impl.ActivationTanH;
 enum DenseActivation {
   TANH {
     @Override
-    void forward(float[] values, int count) {
+    void forward(float[] values, float[] biasRows, int count) {
       for (int i = 0; i < count; i++) {
-        values[i] = tanh(values[i]);
+        values[i] = tanh(values[i] + biasRows[i]);
       }
     }
 
@@ -47,9 +47,9 @@ enum DenseActivation {
 
   LEAKY_RELU {
     @Override
-    void forward(float[] values, int count) {
+    void forward(float[] values, float[] biasRows, int count) {
       for (int i = 0; i < count; i++) {
-        float x = values[i];
+        float x = values[i] + biasRows[i];
         values[i] = Math.max(x, x * LEAKY_SLOPE);
       }
     }
@@ -64,9 +64,10 @@ enum DenseActivation {
 
   SIGMOID {
     @Override
-    void forward(float[] values, int count) {
+    void forward(float[] values, float[] biasRows, int count) {
       for (int i = 0; i < count; i++) {
-        values[i] = (float) (1.0 / (1.0 + Math.exp(-values[i])));
+        float x = values[i] + biasRows[i];
+        values[i] = (float) (1.0 / (1.0 + Math.exp(-x)));
       }
     }
 
@@ -117,24 +118,27 @@ enum DenseActivation {
     return Math.max(-1f, Math.min(1f, clamped * p / q));
   }
 
-  /** Replaces the first count pre-activations by the activation's outputs. */
-  abstract void forward(float[] values, int count);
+  /**
+   * Adds the bias, repeated in every row of a block as {@link #repeatBias} writes it, to the
+   * first count products and replaces each sum by the activation's output, in one pass: the
+   * same floats as adding first and activating after. Both arrays are read at the same index:
+   * with a row offset on one of them (values[row + j] + bias[j]) the JIT cannot rule out that
+   * they are one array and leaves the loop scalar, about 6 ns per tanh instead of under 1.
+   */
+  abstract void forward(float[] values, float[] biasRows, int count);
+
+  /** Writes a [width] bias into each of the first rows rows of a row-major block. */
+  static void repeatBias(float[] bias, int width, float[] biasRows, int rows) {
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(bias, 0, biasRows, r * width, width);
+    }
+  }
 
   /**
    * Turns gradients with respect to the first count outputs into gradients with respect to the
    * pre-activations, in place.
    */
   abstract void backward(float[] outputs, float[] gradients, int count);
-
-  /** Adds a [width] bias to every row of a row-major [rows, width] block. */
-  static void addBias(float[] values, int rows, float[] bias, int width) {
-    for (int r = 0; r < rows; r++) {
-      int row = r * width;
-      for (int j = 0; j < width; j++) {
-        values[row + j] += bias[j];
-      }
-    }
-  }
 
   /** Writes the column sums of a row-major [rows, width] block, the bias gradient. */
   static void sumRows(float[] gradients, int rows, int width, float[] sums) {

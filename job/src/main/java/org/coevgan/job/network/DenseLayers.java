@@ -138,8 +138,8 @@ final class DenseLayers {
       float[] values = pass.values();
       pass.inputValues(l + 1).get(0, values, 0, count);
       parameterValues.get(biasOffsets[l], biases[l], 0, width);
-      DenseActivation.addBias(values, pass.rows(), biases[l], width);
-      activations.get(l).forward(values, count);
+      DenseActivation.repeatBias(biases[l], width, pass.biasRows(), pass.rows());
+      activations.get(l).forward(values, pass.biasRows(), count);
       pass.inputValues(l + 1).put(0, values, 0, count);
       if (l == layers - 1) {
         System.arraycopy(values, 0, pass.output(), 0, count);

@@ -14,8 +14,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * l = 0, the network's output for l = L) and {@code inputGradient(l)} the loss's gradient with
  * respect to it; {@code delta(l)} is the [rows, width(l + 1)] gradient with respect to the
  * layer's pre-activation. The native arrays are 'c'-order float32, the precision the job trains
- * in; two float arrays as large as the widest of them hold values while the activations' loops
- * run over them, and {@link #output()} keeps the network's last output.
+ * in; three float arrays as large as the widest of them hold values, gradients and a layer's
+ * bias repeated in every row while the activations' loops run over them, and {@link #output()}
+ * keeps the network's last output.
  */
 final class DensePass {
   private final int rows;
@@ -28,6 +29,7 @@ final class DensePass {
   private final FloatBuffer[] deltaValues;
   private final float[] values;
   private final float[] gradients;
+  private final float[] biasRows;
   private final float[] output;
 
   DensePass(int rows, long[] widths) {
@@ -54,6 +56,7 @@ final class DensePass {
     this.inputBuffer = inputs[0];
     this.values = new float[Math.toIntExact(rows * widest)];
     this.gradients = new float[values.length];
+    this.biasRows = new float[values.length];
     this.output = new float[Math.toIntExact(rows * widths[layers])];
   }
 
@@ -115,6 +118,11 @@ final class DensePass {
   /** Returns scratch space for the gradients a loop works on. */
   float[] gradients() {
     return gradients;
+  }
+
+  /** Returns scratch space for a layer's bias repeated in every row. */
+  float[] biasRows() {
+    return biasRows;
   }
 
   /** Returns the network's output of the last forward pass, row by row. */

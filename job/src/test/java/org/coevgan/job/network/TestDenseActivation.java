@@ -47,7 +47,7 @@ class TestDenseActivation {
 
     float[] outputs = inputs.clone();
     float[] actual = gradients.clone();
-    DenseActivation.TANH.forward(outputs, outputs.length);
+    DenseActivation.TANH.forward(outputs, new float[outputs.length], outputs.length);
     DenseActivation.TANH.backward(outputs, actual, actual.length);
 
     assertArrayEquals(expected.toFloatVector(), actual, 1e-6f);
@@ -65,7 +65,7 @@ class TestDenseActivation {
 
     float[] outputs = inputs.clone();
     float[] actual = gradients.clone();
-    DenseActivation.LEAKY_RELU.forward(outputs, outputs.length);
+    DenseActivation.LEAKY_RELU.forward(outputs, new float[outputs.length], outputs.length);
     DenseActivation.LEAKY_RELU.backward(outputs, actual, actual.length);
 
     assertArrayEquals(expectedOutputs.toFloatVector(), outputs);
@@ -96,6 +96,38 @@ class TestDenseActivation {
       float branched = a > 0f ? a : a * DenseActivation.LEAKY_SLOPE;
       assertEquals(Float.floatToRawIntBits(branched), Float.floatToRawIntBits(forward),
           "output at " + a);
+    }
+  }
+
+  @Test
+  void forwardAddsTheBiasBeforeActivatingBitForBit() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(21);
+    int rows = 3;
+    int width = 37;
+    float[] products = new float[rows * width];
+    float[] bias = new float[width];
+    for (int i = 0; i < products.length; i++) {
+      products[i] = (float) (random.nextDouble() * 8 - 4);
+    }
+    for (int j = 0; j < width; j++) {
+      bias[j] = (float) (random.nextDouble() * 2 - 1);
+    }
+
+    for (DenseActivation activation : DenseActivation.values()) {
+      float[] actual = products.clone();
+      float[] biasRows = new float[products.length];
+      DenseActivation.repeatBias(bias, width, biasRows, rows);
+      activation.forward(actual, biasRows, actual.length);
+      for (int i = 0; i < products.length; i++) {
+        float x = products[i] + bias[i % width];
+        float expected = switch (activation) {
+          case TANH -> DenseActivation.tanh(x);
+          case LEAKY_RELU -> Math.max(x, x * DenseActivation.LEAKY_SLOPE);
+          case SIGMOID -> (float) (1.0 / (1.0 + Math.exp(-x)));
+        };
+        assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(actual[i]),
+            activation + " at row " + i / width + ", column " + i % width);
+      }
     }
   }
 }
