@@ -23,6 +23,8 @@ public final class FeatureNetwork {
   private final MultiLayerNetwork network;
   private final int featureLayer;
   private final String fingerprint;
+  /** The classifier's layers computed without DL4J, or null for another network. */
+  private final LeNetInference inference;
 
   /** Wraps a network whose layer featureLayer gives the features. */
   public FeatureNetwork(MultiLayerNetwork network, int featureLayer, String fingerprint) {
@@ -35,6 +37,7 @@ public final class FeatureNetwork {
     this.network = network;
     this.featureLayer = featureLayer;
     this.fingerprint = fingerprint;
+    this.inference = LeNetInference.of(network, featureLayer);
   }
 
   /** Returns the network stored in bytes by {@link #modelBytes}. */
@@ -60,6 +63,14 @@ public final class FeatureNetwork {
 
   /** Returns the features and class probabilities of [n, pixels] images. */
   public Activations activations(INDArray images) {
+    if (inference != null) {
+      return inference.activations(images);
+    }
+    return activationsByDl4j(images);
+  }
+
+  /** Returns {@link #activations} computed by DL4J's layers, the reference for tests. */
+  Activations activationsByDl4j(INDArray images) {
     int count = (int) images.size(0);
     double[][] features = new double[count][];
     double[][] probabilities = new double[count][];

@@ -48,6 +48,14 @@ public final class NativeMatrices {
     }
   }
 
+  /** Returns a contiguous 'c'-order float array's values in row-major order, in one block. */
+  public static float[] values(INDArray array) {
+    requireContiguousFloat(array, "source");
+    float[] values = new float[Math.toIntExact(array.length())];
+    new FloatPointer(array.data().addressPointer()).get(values, 0, values.length);
+    return values;
+  }
+
   /** Overwrites a contiguous 'c'-order float array with values in row-major order. */
   public static void copyInto(float[] values, INDArray target) {
     requireContiguousFloat(target, "target");

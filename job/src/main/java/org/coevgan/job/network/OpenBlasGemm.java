@@ -22,14 +22,14 @@ import org.slf4j.LoggerFactory;
  * <p>Anything this class cannot describe to BLAS (another data type, a non-unit inner stride,
  * or the CUDA backend, whose arrays live on the device) goes through {@link Nd4j#gemm}.
  */
-final class OpenBlasGemm {
+public final class OpenBlasGemm {
   private static final Logger LOG = LoggerFactory.getLogger(OpenBlasGemm.class);
   private static final boolean AVAILABLE = openBlasIsNd4jsLibrary();
 
   private OpenBlasGemm() {}
 
   /** Writes op(a) op(b) into c, where op transposes when its flag is set. */
-  static void multiply(INDArray a, boolean transposeA, INDArray b, boolean transposeB,
+  public static void multiply(INDArray a, boolean transposeA, INDArray b, boolean transposeB,
       INDArray c) {
     Operand left = AVAILABLE ? Operand.of(a, transposeA) : null;
     Operand right = AVAILABLE ? Operand.of(b, transposeB) : null;
