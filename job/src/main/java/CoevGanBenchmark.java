@@ -8,8 +8,8 @@ import org.coevgan.job.bench.BenchmarkTable;
 
 /**
  * Runs CoevGAN's benchmarks and writes bench-results.csv:
- * {@code submit/run-local.sh CoevGanBenchmark --output DIR [--figures step,threads,state,
- * orchestration] [--grids 3,6,12,18] [--data target/data/mnist-test]}.
+ * {@code submit/run-local.sh CoevGanBenchmark --output DIR [--figures step,threads,features,
+ * state,orchestration] [--grids 3,6,12,18] [--data target/data/mnist-test]}.
  */
 public final class CoevGanBenchmark {
   private CoevGanBenchmark() {}
@@ -17,7 +17,7 @@ public final class CoevGanBenchmark {
   /** Parses the arguments, runs the figures and prints the table. */
   public static void main(String[] args) throws Exception {
     String output = null;
-    String figures = "step,threads,state,orchestration";
+    String figures = String.join(",", Benchmark.FIGURES);
     String grids = "3,6,12,18";
     String data = "target/data/mnist-test";
     for (int i = 0; i + 1 < args.length; i += 2) {
@@ -34,6 +34,12 @@ public final class CoevGanBenchmark {
     }
 
     Set<String> chosen = Set.of(figures.split(","));
+    for (String figure : chosen) {
+      if (!Benchmark.FIGURES.contains(figure)) {
+        usage("unknown figure '" + figure + "' in --figures; known: "
+            + String.join(",", Benchmark.FIGURES));
+      }
+    }
     List<Integer> sides = Arrays.stream(grids.split(",")).map(Integer::parseInt)
         .collect(Collectors.toList());
     BenchmarkTable table = new Benchmark(Path.of(output)).run(chosen, data, sides);
@@ -42,8 +48,8 @@ public final class CoevGanBenchmark {
 
   private static void usage(String problem) {
     System.err.println("CoevGanBenchmark: " + problem);
-    System.err.println("usage: CoevGanBenchmark --output DIR [--figures step,threads,state,"
-        + "orchestration] [--grids 3,6,12,18] [--data IMAGE_TABLE]");
+    System.err.println("usage: CoevGanBenchmark --output DIR [--figures "
+        + String.join(",", Benchmark.FIGURES) + "] [--grids 3,6,12,18] [--data IMAGE_TABLE]");
     System.exit(2);
   }
 }

@@ -32,7 +32,13 @@ public final class Benchmark {
     this.output = output;
   }
 
-  /** Runs the named figures (step, threads, orchestration, state) and writes the table. */
+  /** The figures {@link #run} knows, in the order it runs them. */
+  public static final List<String> FIGURES =
+      List.of("step", "threads", "features", "state", "orchestration");
+
+  /**
+   * Runs the named figures (see {@link #FIGURES}) and writes the table.
+   */
   public BenchmarkTable run(Set<String> figures, String data, List<Integer> grids)
       throws Exception {
     if (figures.contains("step")) {
@@ -40,6 +46,9 @@ public final class Benchmark {
     }
     if (figures.contains("threads")) {
       threadFigures();
+    }
+    if (figures.contains("features")) {
+      featureFigures();
     }
     if (figures.contains("state")) {
       stateFigures();
@@ -50,6 +59,25 @@ public final class Benchmark {
     Path csv = table.writeCsv(output);
     LOG.info("benchmark written: path={} figures={}", csv, table.figures().size());
     return table;
+  }
+
+  /**
+   * Milliseconds per image of the feature classifier's inference at 28x28 and 64x64, one
+   * thread, the product's path against DL4J's layers (no target: it decides how long scoring
+   * every cell at the end of a run takes).
+   */
+  private void featureFigures() {
+    NativeThreads.limit(1);
+    for (int side : new int[] {28, 64}) {
+      FeatureBenchmark.Times times = new FeatureBenchmark(side, side == 28 ? 500 : 100).medians(5);
+      String name = "feature_ms_per_image_" + side + "x" + side;
+      table.add(name, times.millis(), "ms");
+      table.add(name + "_dl4j_path", times.dl4jMillis(), "ms");
+      table.add("feature_speedup_vs_dl4j_path_" + side + "x" + side,
+          times.dl4jMillis() / times.millis(), "ratio");
+      LOG.info("feature network measured: side={} ms_per_image={} dl4j_ms_per_image={}", side,
+          times.millis(), times.dl4jMillis());
+    }
   }
 
   private void stepFigures() {

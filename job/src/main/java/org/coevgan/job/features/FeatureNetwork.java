@@ -69,8 +69,11 @@ public final class FeatureNetwork {
     return activationsByDl4j(images);
   }
 
-  /** Returns {@link #activations} computed by DL4J's layers, the reference for tests. */
-  Activations activationsByDl4j(INDArray images) {
+  /**
+   * Returns {@link #activations} computed by DL4J's layers, the reference for tests and the
+   * benchmark's baseline.
+   */
+  public Activations activationsByDl4j(INDArray images) {
     int count = (int) images.size(0);
     double[][] features = new double[count][];
     double[][] probabilities = new double[count][];
