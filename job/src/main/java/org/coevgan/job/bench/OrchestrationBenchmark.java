@@ -2,12 +2,19 @@ package org.coevgan.job.bench;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.job.CoevGanMain;
 import org.coevgan.dataprep.SparkSessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Orchestration cost per generation: the real job with tiny networks ({@code tiny-4lp}, about
@@ -15,6 +22,8 @@ import org.coevgan.dataprep.SparkSessions;
  * shuffle and the state round trip through Parquet dominate. Overhead = generation wall time - (sum of the cells' own time / task slots).
  */
 public final class OrchestrationBenchmark {
+  private static final Logger LOG = LoggerFactory.getLogger(OrchestrationBenchmark.class);
+
   private OrchestrationBenchmark() {}
 
   /** Wall time, compute and overhead of one generation, in seconds, medians over generations. */
@@ -30,6 +39,7 @@ public final class OrchestrationBenchmark {
    * first pays for warming up the JVM and native code.
    */
   public static Result run(String data, Path output, int rows, int columns, int generations) {
+    replacePreviousRun(output);
     String[] args = {
       "--config", "conf/test-tiny.yaml", "--output", output.toString(),
       "--set", "data.path=" + data, "--set", "grid.rows=" + rows,
@@ -45,6 +55,29 @@ public final class OrchestrationBenchmark {
           + " run exited with " + exit + "; see its log");
     }
     return measure(output, rows * columns);
+  }
+
+  /**
+   * Deletes the run an earlier benchmark left in the folder, so that the same --output can be
+   * measured again; refuses a folder that holds anything but a CoevGAN run.
+   */
+  private static void replacePreviousRun(Path output) {
+    if (!Files.exists(output)) {
+      return;
+    }
+    if (!Files.isRegularFile(output.resolve("run.json"))) {
+      throw new IllegalStateException("Cannot measure orchestration in " + output
+          + ": the folder exists and holds no earlier benchmark run (no run.json); choose"
+          + " another --output or delete it");
+    }
+    LOG.info("replacing the earlier benchmark run in {}", output);
+    try (Stream<Path> paths = Files.walk(output)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the earlier benchmark run in " + output, e);
+    }
   }
 
   private static Result measure(Path output, int cells) {
