@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -20,7 +21,6 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Inference through the feature classifier {@link FeatureClassifier} builds (5x5 convolution,
@@ -105,10 +105,13 @@ final class LeNetInference {
     }
     boolean shaped = isConvolution(network, 0) && isPooling(network, 1)
         && isConvolution(network, 2) && isPooling(network, 3)
-        && layer(network, 4) instanceof DenseLayer dense
-        && dense.getActivationFn() instanceof ActivationReLU
+        && layer(network, 4) instanceof DenseLayer dense && dense.getClass() == DenseLayer.class
+        && dense.hasBias() && !dense.isHasLayerNorm() && isPlainRelu(dense.getActivationFn())
         && layer(network, 5) instanceof OutputLayer output
-        && output.getActivationFn() instanceof ActivationSoftmax;
+        && output.getClass() == OutputLayer.class && output.hasBias()
+        && output.getActivationFn() instanceof ActivationSoftmax
+        && onlyTheFlatteningPreprocessor(network, images.getInputHeight() / 4,
+            images.getInputWidth() / 4);
     return shaped
         ? new LeNetInference(network, (int) images.getInputHeight(), (int) images.getInputWidth())
         : null;
@@ -124,7 +127,7 @@ final class LeNetInference {
         && convolution.getConvolutionMode() == ConvolutionMode.Same
         && convolution.getCnn2dDataFormat() == CNN2DFormat.NCHW
         && convolution.hasBias()
-        && convolution.getActivationFn() instanceof ActivationReLU
+        && isPlainRelu(convolution.getActivationFn())
         && sizes(convolution.getKernelSize(), KERNEL) && sizes(convolution.getStride(), 1)
         && sizes(convolution.getDilation(), 1);
   }
@@ -133,7 +136,39 @@ final class LeNetInference {
     return layer(network, index) instanceof SubsamplingLayer pooling
         && pooling.getClass() == SubsamplingLayer.class
         && pooling.getPoolingType() == PoolingType.MAX
-        && sizes(pooling.getKernelSize(), 2) && sizes(pooling.getStride(), 2);
+        && pooling.getCnn2dDataFormat() == CNN2DFormat.NCHW
+        && sizes(pooling.getKernelSize(), 2) && sizes(pooling.getStride(), 2)
+        && sizes(pooling.getDilation(), 1) && sizes(pooling.getPadding(), 0);
+  }
+
+  /** True for max(0, x): ActivationReLU also covers capped, thresholded and leaky variants. */
+  private static boolean isPlainRelu(Object activation) {
+    return activation instanceof ActivationReLU relu
+        && activation.getClass() == ActivationReLU.class && relu.getMax() == null && isZero(relu.getThreshold()) && isZero(relu.getNegativeSlope());
+  }
+
+  private static boolean isZero(Double value) {
+    return value == null || value == 0.0;
+  }
+
+  /**
+   * True when no layer but the dense one has an input preprocessor, and that one flattens the
+   * second pooling's NCHW maps as this class does.
+   */
+  private static boolean onlyTheFlatteningPreprocessor(MultiLayerNetwork network, long height,
+      long width) {
+    for (int index = 1; index < 6; index++) {
+      InputPreProcessor preprocessor =
+          network.getLayerWiseConfigurations().getInputPreProcess(index);
+      boolean expected = index == 4
+          ? preprocessor != null && preprocessor.equals(new CnnToFeedForwardPreProcessor(height,
+              width, network.getLayer(2).getParam(DefaultParamInitializer.BIAS_KEY).length()))
+          : preprocessor == null;
+      if (!expected) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean sizes(int[] values, int expected) {
@@ -143,6 +178,16 @@ final class LeNetInference {
   /** Returns the features and class probabilities of [n, pixels] images, as DL4J would. */
   FeatureNetwork.Activations activations(INDArray images) {
     int count = Math.toIntExact(images.size(0));
+    int pixels = height * width;
+    if (images.rank() != 2 || images.size(1) != pixels) {
+      throw new IllegalArgumentException("The feature network reads " + height + "x" + width
+          + " images as [n, " + pixels + "] rows, got shape "
+          + java.util.Arrays.toString(images.shape()));
+    }
+    // One copy of all images: ND4J's row intervals of some views (a row interval of a row
+    // interval, ending at its last row) come back empty with no data buffer.
+    float[] all = count == 0 ? new float[0]
+        : NativeMatrices.values(images.castTo(DataType.FLOAT).dup('c'));
     double[][] features = new double[count][];
     double[][] probabilities = new double[count][];
     int chunk = Math.max(1, PATCH_FLOATS / (height * width * KERNEL * KERNEL * first
@@ -150,8 +195,7 @@ final class LeNetInference {
     NativeScratch scratch = new NativeScratch();
     for (int from = 0; from < count; from += chunk) {
       int to = Math.min(count, from + chunk);
-      INDArray rows = images.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-      float[] dense = denseInput(NativeMatrices.values(rows.castTo(DataType.FLOAT).dup('c')),
+      float[] dense = denseInput(java.util.Arrays.copyOfRange(all, from * pixels, to * pixels),
           to - from, scratch);
       float[] hidden = fullyConnected(dense, to - from, denseWeights, denseBias, scratch);
       relu(hidden);
