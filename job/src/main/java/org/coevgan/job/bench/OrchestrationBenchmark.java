@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class OrchestrationBenchmark {
       "--set", "network.preset=tiny-4lp"
     };
     int exit = CoevGanMain.run(args);
+    if (Files.isDirectory(output)) {
+      markAsBenchmarkRun(output);
+    }
     if (exit != 0) {
       throw new IllegalStateException("Cannot measure orchestration: the " + rows + "x" + columns
           + " run exited with " + exit + "; see its log");
@@ -58,17 +62,23 @@ public final class OrchestrationBenchmark {
   }
 
   /**
-   * Deletes the run an earlier benchmark left in the folder, so that the same --output can be
-   * measured again; refuses a folder that holds anything but a CoevGAN run.
+   * Marks a folder as a run this benchmark made, so that a later benchmark may replace it; runs
+   * of the job itself never carry it.
    */
-  private static void replacePreviousRun(Path output) {
-    if (!Files.exists(output)) {
+  private static final String MARKER = "_COEVGAN_BENCHMARK_RUN";
+
+  /**
+   * Deletes the run an earlier benchmark left in the folder (it carries {@link #MARKER}), so
+   * that the same --output can be measured again; refuses any other existing folder or file.
+   */
+  static void replacePreviousRun(Path output) {
+    if (!Files.exists(output, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    if (!Files.isRegularFile(output.resolve("run.json"))) {
+    if (!Files.isRegularFile(output.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
       throw new IllegalStateException("Cannot measure orchestration in " + output
-          + ": the folder exists and holds no earlier benchmark run (no run.json); choose"
-          + " another --output or delete it");
+          + ": it exists and is not a run an earlier benchmark made (no " + MARKER
+          + " in it); choose another --output or delete it");
     }
     LOG.info("replacing the earlier benchmark run in {}", output);
     try (Stream<Path> paths = Files.walk(output)) {
@@ -77,6 +87,15 @@ public final class OrchestrationBenchmark {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete the earlier benchmark run in " + output, e);
+    }
+  }
+
+  static void markAsBenchmarkRun(Path output) {
+    try {
+      Files.writeString(output.resolve(MARKER), "made by CoevGanBenchmark --figures orchestration;"
+          + " the next benchmark with the same --output replaces this folder\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot mark " + output + " as a benchmark run", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.coevgan.job.features;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,8 @@ final class LeNetInference {
   /** True for max(0, x): ActivationReLU also covers capped, thresholded and leaky variants. */
   private static boolean isPlainRelu(Object activation) {
     return activation instanceof ActivationReLU relu
-        && activation.getClass() == ActivationReLU.class && relu.getMax() == null && isZero(relu.getThreshold()) && isZero(relu.getNegativeSlope());
+        && activation.getClass() == ActivationReLU.class && relu.getMax() == null
+        && isZero(relu.getThreshold()) && isZero(relu.getNegativeSlope());
   }
 
   private static boolean isZero(Double value) {
@@ -182,7 +184,7 @@ final class LeNetInference {
     if (images.rank() != 2 || images.size(1) != pixels) {
       throw new IllegalArgumentException("The feature network reads " + height + "x" + width
           + " images as [n, " + pixels + "] rows, got shape "
-          + java.util.Arrays.toString(images.shape()));
+          + Arrays.toString(images.shape()));
     }
     // One copy of all images: ND4J's row intervals of some views (a row interval of a row
     // interval, ending at its last row) come back empty with no data buffer.
@@ -195,7 +197,7 @@ final class LeNetInference {
     NativeScratch scratch = new NativeScratch();
     for (int from = 0; from < count; from += chunk) {
       int to = Math.min(count, from + chunk);
-      float[] dense = denseInput(java.util.Arrays.copyOfRange(all, from * pixels, to * pixels),
+      float[] dense = denseInput(Arrays.copyOfRange(all, from * pixels, to * pixels),
           to - from, scratch);
       float[] hidden = fullyConnected(dense, to - from, denseWeights, denseBias, scratch);
       relu(hidden);

@@ -73,7 +73,8 @@ public final class NativeMatrices {
   public static void copyRows(INDArray source, INDArray target, long firstRow) {
     requireContiguousFloat(source, "source");
     requireContiguousFloat(target, "target");
-    if (source.columns() != target.columns() || firstRow + source.rows() > target.rows()) {
+    if (source.columns() != target.columns() || firstRow < 0
+        || firstRow + source.rows() > target.rows()) {
       throw new IllegalArgumentException("Cannot copy a " + source.rows() + "x"
           + source.columns() + " matrix into rows " + firstRow + " on of a " + target.rows()
           + "x" + target.columns() + " matrix");

@@ -32,11 +32,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Reviewer's attempts to break {@link LeNetInference}: whatever network {@link LeNetInference#of}
+ * Networks near the feature classifier's shape: whatever {@link LeNetInference#of}
  * accepts must give DL4J's activations; a network it cannot compute must be left to DL4J (the
  * constructor of {@link FeatureNetwork} must not throw for a network DL4J runs).
  */
-class TestLeNetInferenceBreak {
+class TestLeNetInferenceEdgeCases {
 
   // ---- networks of the accepted layer types but different settings ----
 
