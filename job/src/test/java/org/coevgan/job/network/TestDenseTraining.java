@@ -83,12 +83,11 @@ class TestDenseTraining {
   @Test
   void laterStepsKeepMatchingDl4jAsBiasCorrectionChanges() {
     NetworkSpec spec = spec(NetworkPreset.REFERENCE_PERCEPTRON);
-    Individual fusedGenerator =
-        Individual.newGenerator(spec, RATE, GeneratorObjective.LEAST_SQUARES, CELL, 7);
-    Individual referenceGenerator =
-        Individual.newGenerator(spec, RATE, GeneratorObjective.LEAST_SQUARES, CELL, 7);
-    Individual fusedDiscriminator = Individual.newDiscriminator(spec, RATE, CELL, 8);
-    Individual referenceDiscriminator = Individual.newDiscriminator(spec, RATE, CELL, 8);
+    Twins twins = twins(spec, 7, 8);
+    Individual fusedGenerator = twins.generator();
+    Individual referenceGenerator = twins.generatorTwin();
+    Individual fusedDiscriminator = twins.discriminator();
+    Individual referenceDiscriminator = twins.discriminatorTwin();
     SplittableRandom random = new SplittableRandom(9);
 
     for (int step = 0; step < 5; step++) {
@@ -113,12 +112,11 @@ class TestDenseTraining {
       names = {"REFERENCE_PERCEPTRON", "FOUR_LAYER_PERCEPTRON"})
   void updatingEachLayerDuringBackpropEqualsUpdatingAfterwardsBitForBit(NetworkPreset preset) {
     NetworkSpec spec = spec(preset);
-    Individual layerByLayer =
-        Individual.newGenerator(spec, RATE, GeneratorObjective.LEAST_SQUARES, CELL, 12);
-    Individual afterwards =
-        Individual.newGenerator(spec, RATE, GeneratorObjective.LEAST_SQUARES, CELL, 12);
-    Individual discriminator = Individual.newDiscriminator(spec, RATE, CELL, 13);
-    Individual discriminatorAfterwards = Individual.newDiscriminator(spec, RATE, CELL, 13);
+    Twins twins = twins(spec, 12, 13);
+    Individual layerByLayer = twins.generator();
+    Individual afterwards = twins.generatorTwin();
+    Individual discriminator = twins.discriminator();
+    Individual discriminatorAfterwards = twins.discriminatorTwin();
     SplittableRandom random = new SplittableRandom(14);
 
     for (int step = 0; step < 3; step++) {
@@ -239,6 +237,19 @@ class TestDenseTraining {
     for (int i = 0; i < expected.length; i++) {
       assertEquals(expected[i], actual[i], tolerance, what + " at " + i);
     }
+  }
+
+  /** A generator and a discriminator, each with an identical twin to train another way. */
+  private record Twins(Individual generator, Individual generatorTwin, Individual discriminator,
+      Individual discriminatorTwin) {}
+
+  private static Twins twins(NetworkSpec spec, long generatorSeed, long discriminatorSeed) {
+    GeneratorObjective objective = GeneratorObjective.LEAST_SQUARES;
+    return new Twins(
+        Individual.newGenerator(spec, RATE, objective, CELL, generatorSeed),
+        Individual.newGenerator(spec, RATE, objective, CELL, generatorSeed),
+        Individual.newDiscriminator(spec, RATE, CELL, discriminatorSeed),
+        Individual.newDiscriminator(spec, RATE, CELL, discriminatorSeed));
   }
 
   private static NetworkSpec spec(NetworkPreset preset) {
