@@ -1,8 +1,8 @@
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import org.coevgan.job.ExitStatus;
 import org.coevgan.job.bench.Benchmark;
 import org.coevgan.job.bench.BenchmarkTable;
 
@@ -40,16 +40,38 @@ public final class CoevGanBenchmark {
             + String.join(",", Benchmark.FIGURES));
       }
     }
-    List<Integer> sides = Arrays.stream(grids.split(",")).map(Integer::parseInt)
-        .collect(Collectors.toList());
-    BenchmarkTable table = new Benchmark(Path.of(output)).run(chosen, data, sides);
-    System.out.print(table.render());
+    List<Integer> sides = gridSides(grids);
+    try {
+      BenchmarkTable table = new Benchmark(Path.of(output)).run(chosen, data, sides);
+      System.out.print(table.render());
+    } catch (IllegalArgumentException badInput) {
+      System.err.println("CoevGanBenchmark: " + badInput.getMessage());
+      System.exit(ExitStatus.BAD_INPUT.code());
+    }
+  }
+
+  /** Parses --grids: sides of square grids, each a whole number of at least 1. */
+  private static List<Integer> gridSides(String grids) {
+    List<Integer> sides = new ArrayList<>();
+    for (String text : grids.split(",")) {
+      int side = 0;
+      try {
+        side = Integer.parseInt(text.trim());
+      } catch (NumberFormatException e) {
+        usage("--grids " + grids + ": '" + text + "' is not a whole number");
+      }
+      if (side < 1) {
+        usage("--grids " + grids + ": a grid side must be 1 or more, not " + side);
+      }
+      sides.add(side);
+    }
+    return sides;
   }
 
   private static void usage(String problem) {
     System.err.println("CoevGanBenchmark: " + problem);
     System.err.println("usage: CoevGanBenchmark --output DIR [--figures "
         + String.join(",", Benchmark.FIGURES) + "] [--grids 3,6,12,18] [--data IMAGE_TABLE]");
-    System.exit(2);
+    System.exit(ExitStatus.USAGE.code());
   }
 }

@@ -37,28 +37,53 @@ public final class Benchmark {
       List.of("step", "threads", "features", "state", "orchestration");
 
   /**
-   * Runs the named figures (see {@link #FIGURES}) and writes the table.
+   * Runs the named figures (see {@link #FIGURES}), rewriting the table after each group so that
+   * a later failure keeps the figures measured before it.
+   *
+   * @throws IllegalArgumentException before measuring anything, when the orchestration figures
+   *     are asked for and {@code data} holds no image table
    */
   public BenchmarkTable run(Set<String> figures, String data, List<Integer> grids)
       throws Exception {
+    if (figures.contains("orchestration")) {
+      checkImageTable(data);
+    }
+
     if (figures.contains("step")) {
       stepFigures();
+      written("step");
     }
     if (figures.contains("threads")) {
       threadFigures();
+      written("threads");
     }
     if (figures.contains("features")) {
       featureFigures();
+      written("features");
     }
     if (figures.contains("state")) {
       stateFigures();
+      written("state");
     }
     if (figures.contains("orchestration")) {
       orchestrationFigures(data, grids);
+      written("orchestration");
     }
-    Path csv = table.writeCsv(output);
-    LOG.info("benchmark written: path={} figures={}", csv, table.figures().size());
     return table;
+  }
+
+  private void written(String group) {
+    Path csv = table.writeCsv(output);
+    LOG.info("benchmark figures written: group={} path={} figures={}", group, csv,
+        table.figures().size());
+  }
+
+  private static void checkImageTable(String data) {
+    if (!Files.isDirectory(Path.of(data))) {
+      throw new IllegalArgumentException("Cannot measure orchestration: no image table at "
+          + data + "; run submit/prepare-data.sh mnist-test, pass --data IMAGE_TABLE, or leave "
+          + "orchestration out of --figures");
+    }
   }
 
   /**
@@ -193,10 +218,6 @@ public final class Benchmark {
   }
 
   private void orchestrationFigures(String data, List<Integer> grids) {
-    if (!Files.isDirectory(Path.of(data))) {
-      throw new IllegalArgumentException("Cannot measure orchestration: no image table at "
-          + data + "; run submit/prepare-data.sh mnist-test or pass --data");
-    }
     List<OrchestrationBenchmark.Result> results = new ArrayList<>();
     for (int side : grids) {
       OrchestrationBenchmark.Result result = OrchestrationBenchmark.run(data,

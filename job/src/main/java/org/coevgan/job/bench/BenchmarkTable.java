@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,10 @@ public final class BenchmarkTable {
     return text.toString();
   }
 
-  /** Writes bench-results.csv into the folder, creating it if needed. */
+  /**
+   * Writes bench-results.csv into the folder, creating it if needed: into a temporary file first,
+   * then moved into place, so a reader never sees half a table.
+   */
   public Path writeCsv(Path folder) {
     StringBuilder csv = new StringBuilder("figure,value,unit,target,met\n");
     for (Figure figure : figures) {
@@ -60,8 +64,14 @@ public final class BenchmarkTable {
     try {
       Files.createDirectories(folder);
       Path file = folder.resolve("bench-results.csv");
-      Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
-      return file;
+      Path partial = Files.createTempFile(folder, ".bench-results", ".csv.tmp");
+      try {
+        Files.writeString(partial, csv.toString(), StandardCharsets.UTF_8);
+        return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(partial);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write bench-results.csv into " + folder, e);
     }

@@ -106,7 +106,7 @@ public final class CoevolutionDriver {
   public void run() {
     RunRecord record = new RunRecord(output, config, Instant.now());
     if (resumeFrom != null) {
-      record.put("resumed_from_generation", resumeFrom.generation());
+      record.continueFrom(resumeFrom.generation());
     }
     record.write("RUNNING", null);
     output.writeFile(ConfigFile.NAME, ConfigFile.render(config));

@@ -144,7 +144,10 @@ class TestResilience {
     int exit = RunFixture.run(List.of("--resume", run.toString(), "--set", "generations=4"));
 
     assertEquals(0, exit);
-    assertEquals(1, RunFixture.record(run).get("resumed_from_generation").asInt());
+    JsonNode record = RunFixture.record(run);
+    assertEquals(1, record.get("resumed_from_generation").asInt());
+    assertEquals(4, record.get("generations_completed").asInt(), "1 from the checkpoint, 3 run");
+    assertEquals(4, record.get("generation_seconds").size());
     RunFixture.assertSameState(reference, run, 4);
   }
 
