@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.coevgan.conf.ConfigLoader;
 import org.coevgan.conf.RunConfig;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,17 +24,24 @@ class TestRunRecord {
 
   @TempDir Path folder;
 
+  private RunConfig config;
+  private OutputFolder output;
+
+  @BeforeEach
+  void openRunFolder() {
+    config = ConfigLoader.load(CONFIG, List.of("generations=4"));
+    output = OutputFolder.create(folder.resolve("run").toString(), new Configuration());
+  }
+
   @Test
   void resumedRunCountsTheGenerationsOfItsCheckpointAndItsOwn() throws IOException {
-    RunConfig config = ConfigLoader.load(CONFIG, List.of("generations=4"));
-    OutputFolder output = OutputFolder.create(folder.resolve("run").toString(), new Configuration());
-    RunRecord first = new RunRecord(output, config, Instant.parse("2026-01-02T03:04:05Z"));
+    RunRecord first = startedAt("2026-01-02T03:04:05Z");
     first.generationDone(1.5);
     first.generationDone(2.5);
     first.generationDone(3.5);
     first.write("FAILED", "killed");
 
-    RunRecord resumed = new RunRecord(output, config, Instant.now());
+    RunRecord resumed = startedAt(Instant.now().toString());
     resumed.continueFrom(2);
     resumed.generationDone(4.0);
     resumed.generationDone(5.0);
@@ -49,15 +57,13 @@ class TestRunRecord {
 
   @Test
   void secondResumeKeepsTheFirstStartTime() throws IOException {
-    RunConfig config = ConfigLoader.load(CONFIG, List.of("generations=4"));
-    OutputFolder output = OutputFolder.create(folder.resolve("run").toString(), new Configuration());
-    RunRecord first = new RunRecord(output, config, Instant.parse("2026-01-02T03:04:05Z"));
+    RunRecord first = startedAt("2026-01-02T03:04:05Z");
     first.generationDone(1.0);
-    RunRecord second = new RunRecord(output, config, Instant.parse("2026-01-03T00:00:00Z"));
+    RunRecord second = startedAt("2026-01-03T00:00:00Z");
     second.continueFrom(1);
     second.generationDone(2.0);
 
-    RunRecord third = new RunRecord(output, config, Instant.now());
+    RunRecord third = startedAt(Instant.now().toString());
     third.continueFrom(2);
     third.write("RUNNING", null);
 
@@ -68,12 +74,9 @@ class TestRunRecord {
 
   @Test
   void unreadableEarlierRecordListsItsGenerationsAsUnknown() throws IOException {
-    RunConfig config = ConfigLoader.load(CONFIG, List.of("generations=4"));
-    Path run = folder.resolve("run");
-    OutputFolder output = OutputFolder.create(run.toString(), new Configuration());
-    Files.writeString(run.resolve("run.json"), "{\"generation_seconds\": [1.0, 2");
+    Files.writeString(folder.resolve("run/run.json"), "{\"generation_seconds\": [1.0, 2");
 
-    RunRecord resumed = new RunRecord(output, config, Instant.now());
+    RunRecord resumed = startedAt(Instant.now().toString());
     resumed.continueFrom(2);
     resumed.generationDone(3.0);
 
@@ -83,6 +86,10 @@ class TestRunRecord {
     assertTrue(times.get(0).isNull() && times.get(1).isNull(), times.toString());
     assertEquals(3.0, times.get(2).asDouble());
     assertFalse(record.has("first_started"));
+  }
+
+  private RunRecord startedAt(String instant) {
+    return new RunRecord(output, config, Instant.parse(instant));
   }
 
   private static JsonNode read(OutputFolder output) throws IOException {
