@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *   <li>ingest: decode, crop to square and shrink each file ({@link ImageDecoder}), skipping
  *       bad files and exact duplicates by reason ({@link SkipReason});
  *   <li>label, when {@code --label-column} is given: number the column's distinct values of the
- *       kept images 0, 1, ... in sorted order, so "COVID-19" and "SARS" become 0 and 1;
- *       otherwise labels stay null;
+ *       kept images 0, 1, ... in sorted order, so "COVID-19" and "SARS" become 0 and 1,
+ *       after merging the values each {@code --label-group} lists into its name
+ *       ({@link LabelGroups}); otherwise labels stay null;
  *   <li>balance with SMOTE, when {@code --smote-target} is given: within each label
  *       ({@link SmoteByLabel}) when there are labels, else over all kept images
  *       ({@link Smote});
@@ -94,10 +95,12 @@ public final class PrepareImages {
    * @param output the folder of the new table, any Hadoop path; it must not exist
    * @param maxSkipped how many bad files are tolerated
    * @param smote the SMOTE settings, if SMOTE runs
+   * @param labelGroups {@code NAME=VALUE[,VALUE...]} texts merging label column values into
+   *     one label each ({@link LabelGroups}); empty keeps every value its own label
    */
   public record Options(Path images, Optional<Path> metadata, List<MetadataFilter> filters,
       String fileColumn, Optional<String> labelColumn, int size, String output,
-      MaxSkipped maxSkipped, Optional<SmoteOptions> smote) {
+      MaxSkipped maxSkipped, Optional<SmoteOptions> smote, List<String> labelGroups) {
     /** Checks the options against each other, naming the options to fix. */
     public Options {
       requireNonNull(images, "images");
@@ -108,8 +111,26 @@ public final class PrepareImages {
       requireNonNull(output, "output");
       requireNonNull(maxSkipped, "maxSkipped");
       requireNonNull(smote, "smote");
+      labelGroups = List.copyOf(requireNonNull(labelGroups, "labelGroups"));
       checkOptions(metadata, filters, labelColumn, size);
+      checkLabelGroups(labelColumn, labelGroups);
     }
+
+    /** Options without label groups: every value of the label column keeps its own label. */
+    public Options(Path images, Optional<Path> metadata, List<MetadataFilter> filters,
+        String fileColumn, Optional<String> labelColumn, int size, String output,
+        MaxSkipped maxSkipped, Optional<SmoteOptions> smote) {
+      this(images, metadata, filters, fileColumn, labelColumn, size, output, maxSkipped, smote,
+          List.of());
+    }
+  }
+
+  private static void checkLabelGroups(Optional<String> labelColumn, List<String> groups) {
+    if (!groups.isEmpty() && labelColumn.isEmpty()) {
+      throw new IllegalArgumentException("Cannot apply --label-group without --label-column; "
+          + "name the metadata column whose values the groups merge");
+    }
+    LabelGroups.parse(groups);
   }
 
   /**
@@ -227,10 +248,11 @@ public final class PrepareImages {
     ImageIngestion ingestion = ingest(selection, options);
     List<KeptImage> kept = ingestion.kept();
     String labelColumn = options.labelColumn().orElse(null);
-    Map<String, Integer> labels = label(kept, options.labelColumn());
+    LabelGroups groups = LabelGroups.parse(options.labelGroups());
+    Map<String, Integer> labels = label(kept, options.labelColumn(), groups);
     List<Row> real = ImageFileRows.real(kept, labelColumn, labels);
     List<Row> synthetic = ImageFileRows.synthetic(kept, labelColumn, labels,
-        balance(kept, options.labelColumn(), options.smote()));
+        balance(kept, options.labelColumn(), groups, options.smote()));
 
     return new Prepared(selection, ingestion, real, synthetic);
   }
@@ -270,51 +292,74 @@ public final class PrepareImages {
     }
   }
 
-  private static Map<String, Integer> label(List<KeptImage> kept, Optional<String> column) {
+  /**
+   * Numbers the labels (the label column's values after grouping) 0, 1, ... in sorted order and
+   * returns the number of every value of the kept images, so that grouped values share one.
+   */
+  private static Map<String, Integer> label(List<KeptImage> kept, Optional<String> column,
+      LabelGroups groups) {
     if (column.isEmpty()) {
       return Map.of();
     }
 
     Set<String> values = new TreeSet<>();
     kept.forEach(image -> values.add(image.candidate().metadata().get(column.get())));
+    groups.checkListedValuesOccur(column.get(), values);
+    Set<String> grouped = new TreeSet<>();
+    values.forEach(value -> grouped.add(groups.labelOf(value)));
+    Map<String, Integer> numbers = new TreeMap<>();
+    grouped.forEach(label -> numbers.put(label, numbers.size()));
     Map<String, Integer> labels = new TreeMap<>();
-    values.forEach(value -> labels.put(value, labels.size()));
-    LOG.info("Labelled images column={} labels={} images={}", column.get(), labels, kept.size());
+    values.forEach(value -> labels.put(value, numbers.get(groups.labelOf(value))));
+    LOG.info("Labelled images column={} labels={} imagesByLabel={} groups={} images={}",
+        column.get(), numbers, countByLabel(labelValues(kept, column.get(), groups)),
+        groups.isEmpty() ? "none" : groups, kept.size());
 
     return labels;
   }
 
+  private static Map<String, Integer> countByLabel(List<String> labels) {
+    Map<String, Integer> counts = new TreeMap<>();
+    labels.forEach(label -> counts.merge(label, 1, Integer::sum));
+    return counts;
+  }
+
   private static List<Smote.Synthetic> balance(List<KeptImage> kept,
-      Optional<String> labelColumn, Optional<SmoteOptions> smote) {
+      Optional<String> labelColumn, LabelGroups groups, Optional<SmoteOptions> smote) {
     if (smote.isEmpty()) {
       return List.of();
     }
 
     SmoteOptions settings = smote.get();
     List<float[]> pixels = kept.stream().map(image -> image.image().pixels()).toList();
-    List<Smote.Synthetic> synthetic = labelColumn.isEmpty()
+    List<String> labels = labelColumn.map(column -> labelValues(kept, column, groups))
+        .orElse(null);
+    List<Smote.Synthetic> synthetic = labels == null
         ? Smote.oversample(pixels, settings.target(), settings.neighbourCount(), settings.seed())
-        : SmoteByLabel.oversample(pixels, labelValues(kept, labelColumn.get()),
-            settings.target(), settings.neighbourCount(), settings.seed());
+        : SmoteByLabel.oversample(pixels, labels, settings.target(), settings.neighbourCount(),
+            settings.seed());
     LOG.info("Balanced images with SMOTE real={} synthetic={} total={} target={} neighbours={}"
             + " seed={} syntheticByLabel={}", kept.size(), synthetic.size(),
         kept.size() + synthetic.size(), settings.target(), settings.neighbourCount(),
-        settings.seed(), syntheticByLabel(kept, labelColumn, synthetic));
+        settings.seed(), syntheticByLabel(labels, synthetic));
 
     return synthetic;
   }
 
-  private static List<String> labelValues(List<KeptImage> kept, String column) {
-    return kept.stream().map(image -> image.candidate().metadata().get(column)).toList();
+  /** Returns each kept image's label: its label column value, grouped. */
+  private static List<String> labelValues(List<KeptImage> kept, String column,
+      LabelGroups groups) {
+    return kept.stream()
+        .map(image -> groups.labelOf(image.candidate().metadata().get(column)))
+        .toList();
   }
 
-  private static Map<String, Integer> syntheticByLabel(List<KeptImage> kept,
-      Optional<String> labelColumn, List<Smote.Synthetic> synthetic) {
-    Map<String, Integer> counts = new TreeMap<>();
-    labelColumn.ifPresent(column -> synthetic.forEach(image -> counts.merge(
-        kept.get(image.base()).candidate().metadata().get(column), 1, Integer::sum)));
-
-    return counts;
+  private static Map<String, Integer> syntheticByLabel(List<String> labels,
+      List<Smote.Synthetic> synthetic) {
+    if (labels == null) {
+      return Map.of();
+    }
+    return countByLabel(synthetic.stream().map(image -> labels.get(image.base())).toList());
   }
 
   private static Result write(SparkSession spark, Prepared prepared, Options options,

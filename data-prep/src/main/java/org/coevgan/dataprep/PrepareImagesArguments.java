@@ -13,13 +13,14 @@ import org.coevgan.dataprep.PrepareImages.SmoteOptions;
 
 /**
  * Parses the command line of {@link PrepareImages} into {@link Options}, failing with a
- * {@link UsageException} that names the offending argument. {@code --filter} may be repeated;
- * every other option is given at most once.
+ * {@link UsageException} that names the offending argument. {@code --filter} and
+ * {@code --label-group} may be repeated; every other option is given at most once.
  */
 final class PrepareImagesArguments {
   static final String USAGE = String.join(System.lineSeparator(),
       "Usage: spark-submit --class PrepareImages coevgan-data-prep.jar \\",
       "           --images DIR [--metadata CSV [--filter column=value[,value...]]...] \\",
+      "           [--label-column COL [--label-group NAME=value[,value...]]...] \\",
       "           --size N --output DIR [--max-skipped N|FRACTION] \\",
       "           [--smote-target N [--smote-k K] [--seed S]]",
       "",
@@ -33,6 +34,10 @@ final class PrepareImagesArguments {
       "  --file-column COL    metadata column naming the image file (default: filename)",
       "  --label-column COL   number the column's sorted distinct values 0, 1, ... as labels",
       "                       (default: labels stay null)",
+      "  --label-group N=V[,V] merge the label column's values V into one label named N",
+      "                       before numbering; * stands for every value no group lists;",
+      "                       repeat the option for more groups, e.g. --label-group",
+      "                       COVID-19=COVID-19 --label-group other=*",
       "  --size N             side of the square output images: 28, 64 or 128 (required)",
       "  --output DIR         folder for the new table; must not exist yet (required); the",
       "                       rejected files are listed in DIR-rejected",
@@ -52,6 +57,7 @@ final class PrepareImagesArguments {
   static final String FILTER = "--filter";
   static final String FILE_COLUMN = "--file-column";
   static final String LABEL_COLUMN = "--label-column";
+  static final String LABEL_GROUP = "--label-group";
   static final String SIZE = "--size";
   static final String OUTPUT = "--output";
   static final String MAX_SKIPPED = "--max-skipped";
@@ -65,7 +71,7 @@ final class PrepareImagesArguments {
   static final long DEFAULT_SEED = 0;
 
   private static final Set<String> OPTIONS_WITH_VALUES = Set.of(IMAGES, METADATA, FILTER,
-      FILE_COLUMN, LABEL_COLUMN, SIZE, OUTPUT, MAX_SKIPPED, SMOTE_TARGET, SMOTE_K, SEED);
+      FILE_COLUMN, LABEL_COLUMN, LABEL_GROUP, SIZE, OUTPUT, MAX_SKIPPED, SMOTE_TARGET, SMOTE_K, SEED);
 
   private PrepareImagesArguments() {}
 
@@ -78,7 +84,8 @@ final class PrepareImagesArguments {
   static Options parse(String[] args) {
     Map<String, String> values = new HashMap<>();
     List<String> filters = new ArrayList<>();
-    collect(args, values, filters);
+    List<String> labelGroups = new ArrayList<>();
+    collect(args, values, filters, labelGroups);
 
     try {
       return new Options(Path.of(required(values, IMAGES)),
@@ -86,7 +93,7 @@ final class PrepareImagesArguments {
           filters.stream().map(MetadataFilter::parse).toList(),
           values.getOrDefault(FILE_COLUMN, DEFAULT_FILE_COLUMN),
           Optional.ofNullable(values.get(LABEL_COLUMN)), wholeNumber(values, SIZE, null),
-          required(values, OUTPUT), maxSkipped(values), smote(values));
+          required(values, OUTPUT), maxSkipped(values), smote(values), labelGroups);
     } catch (UsageException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -94,7 +101,8 @@ final class PrepareImagesArguments {
     }
   }
 
-  private static void collect(String[] args, Map<String, String> values, List<String> filters) {
+  private static void collect(String[] args, Map<String, String> values, List<String> filters,
+      List<String> labelGroups) {
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
       if (!OPTIONS_WITH_VALUES.contains(name)) {
@@ -111,6 +119,8 @@ final class PrepareImagesArguments {
 
       if (name.equals(FILTER)) {
         filters.add(args[i + 1]);
+      } else if (name.equals(LABEL_GROUP)) {
+        labelGroups.add(args[i + 1]);
       } else if (values.put(name, args[i + 1]) != null) {
         throw new UsageException(
             "Cannot run PrepareImages because " + name + " is given twice; give it once");

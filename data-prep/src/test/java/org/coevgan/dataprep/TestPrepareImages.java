@@ -196,6 +196,39 @@ class TestPrepareImages {
   }
 
   @Test
+  void numbersGroupedLabelsInSortedOrderOfTheGroupNames() {
+    String output = folder.resolve("table").toString();
+    Options options = labelledByGroups(output, List.of("viral=COVID-19", "all-other=*"));
+
+    PrepareImages.run(spark, options);
+
+    List<Row> rows = spark.read().parquet(output).orderBy(ImageTable.ID).collectAsList();
+    assertEquals(List.of("good-grey.png:1", "sars.png:0", "good-palette.png:1"),
+        rows.stream().map(row -> row.getAs(ImageTable.SOURCE) + ":"
+            + row.getAs(ImageTable.LABEL)).toList());
+    Map<String, String> sars = rows.get(1).getJavaMap(rows.get(1).fieldIndex(ImageTable.METADATA));
+    assertEquals("SARS", sars.get("finding"), "the metadata keeps the original value");
+  }
+
+  @Test
+  void refusesAGroupedValueNoKeptImageHasAndWritesNothing() {
+    String output = folder.resolve("table").toString();
+    Options options = labelledByGroups(output, List.of("viral=COVID-19,Sars"));
+
+    BadInputException failure =
+        assertThrows(BadInputException.class, () -> PrepareImages.run(spark, options));
+
+    assertTrue(failure.getMessage().contains("finding = [Sars]"), failure::getMessage);
+    assertFalse(Files.exists(Path.of(output)));
+  }
+
+  private Options labelledByGroups(String output, List<String> groups) {
+    return new Options(images, Optional.of(metadata), List.of(MetadataFilter.parse("view=PA")),
+        "filename", Optional.of("finding"), SIZE, output, new MaxSkipped(10, -1),
+        Optional.empty(), groups);
+  }
+
+  @Test
   void balancesWithinEachLabelAndLabelsTheSyntheticImages() {
     String output = folder.resolve("table").toString();
     Options options = new Options(images, Optional.of(metadata),

@@ -139,4 +139,39 @@ class TestPrepareImagesArguments {
     assertFalse(filter.accepts(Map.of("view", "AP")));
     assertFalse(filter.accepts(Map.of("finding", "PA")));
   }
+
+  @Test
+  void readsRepeatedLabelGroups() {
+    String[] args = {"--images", "img", "--metadata", "m.csv", "--label-column", "finding",
+        "--label-group", "covid=COVID-19", "--label-group", "other=*", "--size", "64",
+        "--output", "out"};
+
+    Options options = PrepareImagesArguments.parse(args);
+
+    assertEquals(List.of("covid=COVID-19", "other=*"), options.labelGroups());
+  }
+
+  @Test
+  void refusesLabelGroupsWithoutLabelColumn() {
+    String[] args = {"--images", "img", "--metadata", "m.csv", "--label-group", "other=*",
+        "--size", "64", "--output", "out"};
+
+    UsageException failure =
+        assertThrows(UsageException.class, () -> PrepareImagesArguments.parse(args));
+
+    assertTrue(failure.getMessage().contains("--label-column"), failure::getMessage);
+  }
+
+  @Test
+  void refusesAValueInTwoLabelGroups() {
+    String[] args = {"--images", "img", "--metadata", "m.csv", "--label-column", "finding",
+        "--label-group", "viral=SARS,COVID-19", "--label-group", "other=SARS", "--size", "64",
+        "--output", "out"};
+
+    UsageException failure =
+        assertThrows(UsageException.class, () -> PrepareImagesArguments.parse(args));
+
+    assertTrue(failure.getMessage().contains("'SARS' is already in group 'viral'"),
+        failure::getMessage);
+  }
 }

@@ -92,6 +92,24 @@ class TestPrepareImagesRealData {
         .where(col(ImageTable.SOURCE).startsWith("smote:")).count());
   }
 
+  @Test
+  void labelsEveryFrontalRadiographCovidAgainstTheRest() {
+    Path data = SharedData.covidChestXray();
+    String output = folder.resolve("covid-against-rest").toString();
+    String[] arguments = {"--images", data.resolve("images").toString(),
+        "--metadata", data.resolve("metadata.csv").toString(),
+        "--filter", "modality=X-ray", "--filter", "view=PA,AP,AP Supine",
+        "--label-column", "finding", "--label-group", "COVID-19=COVID-19",
+        "--label-group", "other=*", "--size", "28", "--output", output};
+
+    PrepareImages.run(spark, PrepareImagesArguments.parse(arguments));
+
+    Map<Integer, Long> counts = new java.util.TreeMap<>();
+    spark.read().parquet(output).groupBy(ImageTable.LABEL).count().collectAsList()
+        .forEach(row -> counts.put(row.getInt(0), row.getLong(1)));
+    assertEquals(Map.of(0, (long) FRONTAL_COVID, 1, 108L - FRONTAL_COVID), counts);
+  }
+
   private static String[] arguments(String output, String... more) {
     Path data = SharedData.covidChestXray();
     List<String> arguments = new ArrayList<>(List.of(
