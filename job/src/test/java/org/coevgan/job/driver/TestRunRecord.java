@@ -88,6 +88,19 @@ class TestRunRecord {
     assertFalse(record.has("first_started"));
   }
 
+  @Test
+  void emptyEarlierRecordListsItsGenerationsAsUnknown() throws IOException {
+    Files.writeString(folder.resolve("run/run.json"), "");
+
+    RunRecord resumed = startedAt(Instant.now().toString());
+    resumed.continueFrom(1);
+    resumed.write("RUNNING", null);
+
+    JsonNode record = read(output);
+    assertEquals(1, record.get("generations_completed").asInt());
+    assertTrue(record.get("generation_seconds").get(0).isNull());
+  }
+
   private RunRecord startedAt(String instant) {
     return new RunRecord(output, config, Instant.parse(instant));
   }
