@@ -101,6 +101,20 @@ class TestRunRecord {
     assertTrue(record.get("generation_seconds").get(0).isNull());
   }
 
+  @Test
+  void signalReasonOutlivesTheFailureTheStoppingCauses() throws IOException {
+    RunRecord record = startedAt(Instant.now().toString());
+    record.generationDone(1.0);
+
+    record.stoppedBySignal("stopped by a signal before it finished");
+    record.generationDone(2.0);
+    record.write("FAILED", "Job 15 cancelled because SparkContext was shut down");
+
+    JsonNode written = read(output);
+    assertEquals("FAILED", written.get("status").asText());
+    assertEquals("stopped by a signal before it finished", written.get("reason").asText());
+  }
+
   private RunRecord startedAt(String instant) {
     return new RunRecord(output, config, Instant.parse(instant));
   }
