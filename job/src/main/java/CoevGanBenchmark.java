@@ -1,9 +1,9 @@
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.coevgan.job.ExitStatus;
 import org.coevgan.job.bench.Benchmark;
+import org.coevgan.job.bench.BenchmarkArguments;
 import org.coevgan.job.bench.BenchmarkTable;
 
 /**
@@ -29,18 +29,21 @@ public final class CoevGanBenchmark {
         default -> usage("unknown argument " + args[i]);
       }
     }
-    if (output == null || args.length % 2 != 0) {
+    if (args.length % 2 != 0) {
+      usage(args[args.length - 1] + " needs a value");
+    }
+    if (output == null) {
       usage("--output is required");
     }
 
-    Set<String> chosen = Set.of(figures.split(","));
-    for (String figure : chosen) {
-      if (!Benchmark.FIGURES.contains(figure)) {
-        usage("unknown figure '" + figure + "' in --figures; known: "
-            + String.join(",", Benchmark.FIGURES));
-      }
+    Set<String> chosen = Set.of();
+    List<Integer> sides = List.of();
+    try {
+      chosen = BenchmarkArguments.figures(figures);
+      sides = BenchmarkArguments.gridSides(grids);
+    } catch (IllegalArgumentException badArgument) {
+      usage(badArgument.getMessage());
     }
-    List<Integer> sides = gridSides(grids);
     try {
       BenchmarkTable table = new Benchmark(Path.of(output)).run(chosen, data, sides);
       System.out.print(table.render());
@@ -48,24 +51,6 @@ public final class CoevGanBenchmark {
       System.err.println("CoevGanBenchmark: " + badInput.getMessage());
       System.exit(ExitStatus.BAD_INPUT.code());
     }
-  }
-
-  /** Parses --grids: sides of square grids, each a whole number of at least 1. */
-  private static List<Integer> gridSides(String grids) {
-    List<Integer> sides = new ArrayList<>();
-    for (String text : grids.split(",")) {
-      int side = 0;
-      try {
-        side = Integer.parseInt(text.trim());
-      } catch (NumberFormatException e) {
-        usage("--grids " + grids + ": '" + text + "' is not a whole number");
-      }
-      if (side < 1) {
-        usage("--grids " + grids + ": a grid side must be 1 or more, not " + side);
-      }
-      sides.add(side);
-    }
-    return sides;
   }
 
   private static void usage(String problem) {

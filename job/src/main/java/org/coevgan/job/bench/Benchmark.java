@@ -45,6 +45,7 @@ public final class Benchmark {
    */
   public BenchmarkTable run(Set<String> figures, String data, List<Integer> grids)
       throws Exception {
+    checkOutputFolder();
     if (figures.contains("orchestration")) {
       checkImageTable(data);
     }
@@ -78,11 +79,38 @@ public final class Benchmark {
         table.figures().size());
   }
 
+  /** Fails before measuring when bench-results.csv could not be written into the folder. */
+  private void checkOutputFolder() {
+    try {
+      Files.createDirectories(output);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("Cannot write the benchmark into " + output + " ("
+          + e + "); pass --output a folder that can be created and written", e);
+    }
+    if (!Files.isWritable(output)) {
+      throw new IllegalArgumentException("Cannot write the benchmark into " + output
+          + ": the folder is not writable; pass another --output");
+    }
+  }
+
   private static void checkImageTable(String data) {
-    if (!Files.isDirectory(Path.of(data))) {
+    if (!holdsParquet(Path.of(data))) {
       throw new IllegalArgumentException("Cannot measure orchestration: no image table at "
           + data + "; run submit/prepare-data.sh mnist-test, pass --data IMAGE_TABLE, or leave "
           + "orchestration out of --figures");
+    }
+  }
+
+  /** Returns whether the folder exists and holds a Parquet file, as an image table does. */
+  private static boolean holdsParquet(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (var entries = Files.list(folder)) {
+      return entries.map(entry -> entry.getFileName().toString())
+          .anyMatch(name -> !name.startsWith(".") && name.endsWith(".parquet"));
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 

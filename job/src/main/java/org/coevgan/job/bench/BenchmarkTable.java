@@ -64,9 +64,11 @@ public final class BenchmarkTable {
     try {
       Files.createDirectories(folder);
       Path file = folder.resolve("bench-results.csv");
-      Path partial = Files.createTempFile(folder, ".bench-results", ".csv.tmp");
+      // Not Files.createTempFile: its file is readable by its owner only, and the move keeps that.
+      Path partial = folder.resolve(".bench-results.csv.tmp-" + java.util.UUID.randomUUID());
       try {
-        Files.writeString(partial, csv.toString(), StandardCharsets.UTF_8);
+        Files.writeString(partial, csv.toString(), StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE_NEW);
         return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } finally {

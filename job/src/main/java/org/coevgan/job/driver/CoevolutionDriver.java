@@ -110,7 +110,7 @@ public final class CoevolutionDriver {
     }
     record.write("RUNNING", null);
     output.writeFile(ConfigFile.NAME, ConfigFile.render(config));
-    Thread stopped = new Thread(() -> record.write("FAILED",
+    Thread stopped = new Thread(() -> record.stoppedBySignal(
         "stopped by a signal before it finished; resume it with --resume " + output.root()));
     Runtime.getRuntime().addShutdownHook(stopped);
     try {

@@ -32,6 +32,7 @@ public final class RunRecord {
   private final List<Double> generationSeconds = new ArrayList<>();
   private final Map<String, Object> facts = new LinkedHashMap<>();
   private String firstStarted;
+  private boolean stopped;
 
   /** Creates the record of a run that starts now. */
   public RunRecord(OutputFolder output, RunConfig config, Instant started) {
@@ -61,14 +62,27 @@ public final class RunRecord {
     facts.put(key, value);
   }
 
+  /**
+   * Writes FAILED with the reason a signal stopped the run, and keeps it: the failure the
+   * stopping causes in the main thread (Spark's jobs cancelled as its context shuts down) must
+   * not replace the reason nor turn the status back to RUNNING.
+   */
+  public synchronized void stoppedBySignal(String reason) {
+    write("FAILED", reason);
+    stopped = true;
+  }
+
   /** Records a completed generation and rewrites the file with status RUNNING. */
-  public void generationDone(double seconds) {
+  public synchronized void generationDone(double seconds) {
     generationSeconds.add(seconds);
     write("RUNNING", null);
   }
 
   /** Rewrites the file with the given status and, for FAILED, the reason. */
-  public void write(String status, String reason) {
+  public synchronized void write(String status, String reason) {
+    if (stopped) {
+      return;
+    }
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("status", status);
     if (reason != null) {

@@ -88,6 +88,33 @@ class TestRunRecord {
     assertFalse(record.has("first_started"));
   }
 
+  @Test
+  void emptyEarlierRecordListsItsGenerationsAsUnknown() throws IOException {
+    Files.writeString(folder.resolve("run/run.json"), "");
+
+    RunRecord resumed = startedAt(Instant.now().toString());
+    resumed.continueFrom(1);
+    resumed.write("RUNNING", null);
+
+    JsonNode record = read(output);
+    assertEquals(1, record.get("generations_completed").asInt());
+    assertTrue(record.get("generation_seconds").get(0).isNull());
+  }
+
+  @Test
+  void signalReasonOutlivesTheFailureTheStoppingCauses() throws IOException {
+    RunRecord record = startedAt(Instant.now().toString());
+    record.generationDone(1.0);
+
+    record.stoppedBySignal("stopped by a signal before it finished");
+    record.generationDone(2.0);
+    record.write("FAILED", "Job 15 cancelled because SparkContext was shut down");
+
+    JsonNode written = read(output);
+    assertEquals("FAILED", written.get("status").asText());
+    assertEquals("stopped by a signal before it finished", written.get("reason").asText());
+  }
+
   private RunRecord startedAt(String instant) {
     return new RunRecord(output, config, Instant.parse(instant));
   }
