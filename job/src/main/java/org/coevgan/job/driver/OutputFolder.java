@@ -44,18 +44,20 @@ public final class OutputFolder {
   }
 
   /**
-   * Opens the folder of an earlier run to continue it; fails when it does not exist or holds no
-   * run.json, naming the folder.
+   * Opens the folder of an earlier run to continue it; fails, naming the folder, when it does not
+   * exist or holds neither run.json nor config.yaml. Either is enough: replacing run.json deletes
+   * the old file before the new one is renamed in, so a run killed between the two has none.
    */
   public static OutputFolder existing(String location, Configuration hadoop) {
     try {
       Path root = new Path(location);
       FileSystem fileSystem = root.getFileSystem(hadoop);
       Path qualified = fileSystem.makeQualified(root);
-      if (!fileSystem.exists(new Path(qualified, "run.json"))) {
+      if (!fileSystem.exists(new Path(qualified, "run.json"))
+          && !fileSystem.exists(new Path(qualified, ConfigFile.NAME))) {
         throw new IllegalArgumentException(
-            "Cannot resume from " + qualified + ": it holds no run.json; pass the --output "
-                + "folder of an earlier CoevGanJob run");
+            "Cannot resume from " + qualified + ": it holds neither run.json nor "
+                + ConfigFile.NAME + "; pass the --output folder of an earlier CoevGanJob run");
       }
       return new OutputFolder(fileSystem, qualified);
     } catch (IOException e) {

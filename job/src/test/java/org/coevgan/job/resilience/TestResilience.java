@@ -151,6 +151,20 @@ class TestResilience {
     RunFixture.assertSameState(reference, run, 4);
   }
 
+  @Test
+  void runKilledWhileReplacingRunJsonResumesFromItsCheckpoint() throws IOException {
+    Path run = stoppedRunAfterTwoGenerations("no-run-json");
+    Files.delete(run.resolve("run.json"));
+
+    int exit = RunFixture.run(List.of("--resume", run.toString(), "--set", "generations=4"));
+
+    assertEquals(0, exit);
+    JsonNode record = RunFixture.record(run);
+    assertEquals(4, record.get("generations_completed").asInt());
+    assertTrue(record.get("generation_seconds").get(0).isNull(), "time of a lost record");
+    RunFixture.assertSameState(reference, run, 4);
+  }
+
   private Path stoppedRunAfterTwoGenerations(String name) {
     Path run = folder.resolve(name);
     assertEquals(0, RunFixture.run(RunFixture.arguments(data, run, "generations=2")));
