@@ -27,7 +27,9 @@ import java.awt.image.Raster;
  * transform named by an Adobe APP14 marker: transform 2 (YCCK) is turned into CMYK with the same
  * equations, and Adobe CMYK, stored inverted (255 means no ink), is inverted back, so both
  * arrive as CMYK with 0 meaning no ink. A four-channel JPEG without that marker arrives as its
- * raw samples, read as CMYK. No ICC profile is applied. Any other colour space (unconverted
+ * raw samples, read as CMYK. This class applies no ICC profile: {@link ImageDecoder} has already
+ * converted a picture whose embedded profile changes colours to sRGB ({@link EmbeddedProfile}).
+ * Any other colour space (unconverted
  * YCbCr, Lab) is refused.
  */
 final class GreyRows {

@@ -1,5 +1,6 @@
 package org.coevgan.dataprep;
 
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,9 +13,13 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes one PNG or JPEG file into a {@link SquareImage}, or explains with a
@@ -31,12 +36,15 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>Decoding uses the javax.imageio reader of the detected format and takes the samples from
  * the decoded raster ({@link GreyRows}), never from {@code getRGB} or another colour-managed
- * path. Baseline and progressive JPEG (grey, YCbCr, and CMYK or YCCK under an Adobe APP14
+ * path; an embedded ICC profile that changes colours is applied first, converting the picture
+ * to sRGB ({@link EmbeddedProfile}). Baseline and progressive JPEG (grey, YCbCr, and CMYK or YCCK under an Adobe APP14
  * marker), and PNG of any bit depth (1 to 16), grey, grey with alpha, RGB, RGBA and palette, are
  * read. A failing file system is not a skip: it raises
  * {@link UncheckedIOException}, which ends the run.
  */
 final class ImageDecoder {
+  private static final Logger LOG = LoggerFactory.getLogger(ImageDecoder.class);
+
   /** Caps either side of an image, in pixels. */
   static final int MAX_SIDE = 20_000;
 
@@ -52,13 +60,22 @@ final class ImageDecoder {
    * @throws UncheckedIOException if the file system fails
    */
   static SquareImage decode(Path file, int size) {
+    return decode(file, size, profile -> { });
+  }
+
+  /**
+   * Returns {@code file} decoded as {@link #decode(Path, int)} does, telling
+   * {@code profileApplied} the name of the embedded colour profile it converted from, if any.
+   */
+  static SquareImage decode(Path file, int size, Consumer<String> profileApplied) {
     ImageFormat format = checkedFormat(file);
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
       ImageReader reader = readerFor(format, input);
       try {
         checkHeader(reader, format, size);
+        BufferedImage image = decodeRaster(reader, format);
 
-        return SquareImage.of(GreyRows.of(decodeRaster(reader, format)), size);
+        return SquareImage.of(GreyRows.of(inSrgb(file, format, image, profileApplied)), size);
       } finally {
         reader.dispose();
       }
@@ -169,6 +186,35 @@ final class ImageDecoder {
     }
 
     return image;
+  }
+
+  /**
+   * Converts the picture from its embedded colour profile to sRGB when the profile changes its
+   * colours ({@link EmbeddedProfile}). A profile that cannot be read or applied is ignored with a
+   * warning naming the file: the samples are still a picture, only their calibration is lost.
+   */
+  private static BufferedImage inSrgb(Path file, ImageFormat format, BufferedImage image,
+      Consumer<String> profileApplied) {
+    try {
+      Optional<ICC_Profile> profile = EmbeddedProfile.read(file, format);
+      if (profile.isEmpty()) {
+        return image;
+      }
+
+      BufferedImage converted = EmbeddedProfile.toSrgb(image, profile.get());
+      if (converted != image) {
+        profileApplied.accept(EmbeddedProfile.nameOf(profile.get()));
+      }
+      return converted;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the colour profile of " + file + " because the "
+          + "file system failed (" + e + "); check that the image folder is readable", e);
+    } catch (RuntimeException e) {
+      // An unreadable profile (IllegalArgumentException) or one colour management cannot apply.
+      LOG.warn("Ignoring the embedded colour profile of {}: {}; its samples are used as stored",
+          file, e.getMessage());
+      return image;
+    }
   }
 
   private static boolean isCutOff(Throwable failure) {

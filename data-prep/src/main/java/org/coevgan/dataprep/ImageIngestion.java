@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.coevgan.dataprep.ImageSelection.Candidate;
 
 /**
@@ -27,6 +28,7 @@ final class ImageIngestion {
   private final List<KeptImage> kept = new ArrayList<>();
   private final SkipTally tally = new SkipTally();
   private final Map<String, String> firstFileByDigest = new HashMap<>();
+  private final Map<String, Integer> profilesApplied = new TreeMap<>();
 
   private ImageIngestion() {}
 
@@ -43,6 +45,11 @@ final class ImageIngestion {
   /** Returns the kept images, in selection order. */
   List<KeptImage> kept() {
     return List.copyOf(kept);
+  }
+
+  /** Returns how many kept or skipped files were converted from each embedded colour profile. */
+  Map<String, Integer> profilesApplied() {
+    return java.util.Collections.unmodifiableMap(new TreeMap<>(profilesApplied));
   }
 
   /** Returns the files left out and their reasons. */
@@ -65,12 +72,13 @@ final class ImageIngestion {
     }
   }
 
-  private static SquareImage decode(Candidate candidate, Path folder, int size) {
+  private SquareImage decode(Candidate candidate, Path folder, int size) {
     if (!candidate.isInside(folder)) {
       throw new SkippedImageException(SkipReason.MISSING_FILE,
           "the name is empty or leads outside the image folder " + folder);
     }
 
-    return ImageDecoder.decode(candidate.path(), size);
+    return ImageDecoder.decode(candidate.path(), size,
+        profile -> profilesApplied.merge(profile, 1, Integer::sum));
   }
 }

@@ -273,9 +273,9 @@ public final class PrepareImages {
     SkipTally tally = ingestion.tally();
     tally.warnByReason();
     LOG.info("Ingested image files selected={} kept={} skipped={} skippedByReason={} size={}"
-            + " elapsedMs={}", selection.candidates().size(), ingestion.kept().size(),
-        tally.rejections().size(), tally.countsByReason(), options.size(),
-        (System.nanoTime() - started) / 1_000_000);
+            + " convertedToSrgbByProfile={} elapsedMs={}", selection.candidates().size(),
+        ingestion.kept().size(), tally.rejections().size(), tally.countsByReason(),
+        options.size(), ingestion.profilesApplied(), (System.nanoTime() - started) / 1_000_000);
 
     tally.checkWithin(options.maxSkipped(), selection.candidates().size());
     checkSomeKept(ingestion, selection);
