@@ -65,7 +65,7 @@ job_jar() {
       -print -quit 2>/dev/null)" ] || [ "$PROJECT_ROOT/pom.xml" -nt "$jar" ]; then
     require_command mvn "install Maven 3.8+ (apt-get install maven)"
     echo "building the job jar (sources changed; a first build also downloads dependencies)..." >&2
-    (cd "$PROJECT_ROOT" && mvn -q -B -DskipTests install >&2) \
+    (cd "$PROJECT_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests install >&2) \
       || fail "$EXIT_ENVIRONMENT" "the Maven build failed; run 'mvn -DskipTests install' to see why"
     jar=$(ls $JOB_JAR_GLOB | head -n 1)
   fi
@@ -77,7 +77,7 @@ job_jar() {
 spark_classpath() {
   local cache="$PROJECT_ROOT/job/target/spark-classpath.txt"
   if [ ! -s "$cache" ] || [ "$PROJECT_ROOT/pom.xml" -nt "$cache" ]; then
-    (cd "$PROJECT_ROOT" && mvn -q -B -pl job dependency:build-classpath \
+    (cd "$PROJECT_ROOT" && mvn -q -B -Dstyle.color=never -pl job dependency:build-classpath \
         -Dmdep.includeScope=provided -Dmdep.outputFile="$cache" \
         -DexcludeGroupIds=org.coevgan,org.deeplearning4j,org.nd4j,org.bytedeco,org.junit.jupiter,org.junit.platform,org.opentest4j,org.apiguardian >&2) \
       || fail "$EXIT_ENVIRONMENT" "cannot resolve Spark's jars with Maven"

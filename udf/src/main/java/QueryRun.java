@@ -1,3 +1,4 @@
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.dataprep.SparkSessions;
 import org.coevgan.udf.RunTables;
@@ -19,7 +20,7 @@ public final class QueryRun {
       switch (args[i]) {
         case "--run" -> run = args[i + 1];
         case "--sql" -> sql = args[i + 1];
-        case "--rows" -> rows = Integer.parseInt(args[i + 1]);
+        case "--rows" -> rows = rowCount(args[i + 1]);
         default -> usage("unknown argument " + args[i]);
       }
     }
@@ -31,13 +32,37 @@ public final class QueryRun {
     try {
       RunTables.register(spark, run);
       spark.sql(sql).show(rows, false);
-    } catch (IllegalArgumentException e) {
-      System.err.println("QueryRun: " + e.getMessage());
+    } catch (Exception e) {
+      // AnalysisException (an unknown column or view, a syntax error) is checked but undeclared.
+      if (!(e instanceof IllegalArgumentException || e instanceof AnalysisException)) {
+        throw e;
+      }
+      System.err.println("QueryRun: " + oneLine(e) + "; the views are metrics, state and scores");
       spark.stop();
       System.exit(3);
     } finally {
       spark.stop();
     }
+  }
+
+  /** Returns the message's first line: Spark appends the whole query plan to it. */
+  private static String oneLine(Exception e) {
+    String message = e instanceof AnalysisException analysis ? analysis.getSimpleMessage()
+        : String.valueOf(e.getMessage());
+    return message.lines().findFirst().orElse(message);
+  }
+
+  private static int rowCount(String text) {
+    try {
+      int rows = Integer.parseInt(text);
+      if (rows >= 1) {
+        return rows;
+      }
+    } catch (NumberFormatException e) {
+      // Refused below with the value.
+    }
+    usage("--rows " + text + " must be a whole number of at least 1");
+    return 0;
   }
 
   private static void usage(String problem) {

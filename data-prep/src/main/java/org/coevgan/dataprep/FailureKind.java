@@ -13,7 +13,7 @@ import org.slf4j.Logger;
  * failures and internal errors come with their stack trace.
  */
 enum FailureKind {
-  INTERNAL(1, "an internal error"),
+  INTERNAL(5, "an internal error"),
   BAD_ARGUMENTS(2, "bad arguments"),
   BAD_DATA(3, "bad input data"),
   ENVIRONMENT(4, "an environment failure");

@@ -198,7 +198,9 @@ public final class ImageTable {
     if (!fileSystem.exists(table)) {
       throw new IllegalArgumentException(
           "Cannot count the rows of the image table at " + path + " because the path does not"
-              + " exist; run PrepareIdx to create the table or fix the path");
+              + " exist (a relative path starts at the working directory "
+              + System.getProperty("user.dir") + "); prepare it (submit/prepare-data.sh "
+              + "fashion-mnist or mnist-test, PrepareIdx, PrepareImages) or fix the path");
     }
 
     List<FileStatus> files = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * before Spark starts, so bad data fails within a second; the rows are then written with
  * {@link ImageTable#writeAtomically}, so a failed run leaves no table behind.
  *
- * <p>Exit codes: 0 done; 1 internal error (a bug); 2 bad arguments, including an output folder
+ * <p>Exit codes: 0 done; 5 internal error (a bug); 2 bad arguments, including an output folder
  * that already exists; 3 bad data in an input file, including a missing file; 4 environment
  * failure (file system or cluster).
  */

@@ -25,8 +25,8 @@ final class PrepareIdxArguments {
       "  --limit N      keep only the first N images and labels; files are still checked whole",
       "  --help         print this text and exit",
       "",
-      "Exit codes: 0 done, 1 internal error, 2 bad arguments or existing output,",
-      "            3 bad input data, 4 file system or cluster failure.");
+      "Exit codes: 0 done, 2 bad arguments or existing output, 3 bad input data,",
+      "            4 file system or cluster failure, 5 internal error (a bug).");
 
   static final String IMAGES = "--images";
   static final String LABELS = "--labels";

@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * folder, or no image kept at all fail at once. Both tables are written atomically; the image
  * table goes last, and if it fails the rejected table is removed again.
  *
- * <p>Exit codes: 0 done; 1 internal error (a bug); 2 bad arguments, including an existing
+ * <p>Exit codes: 0 done; 5 internal error (a bug); 2 bad arguments, including an existing
  * output; 3 bad input data; 4 environment failure (file system or cluster).
  *
  * <p>Checklist for changes: keep ids dense from 0 with real images first; keep synthetic rows

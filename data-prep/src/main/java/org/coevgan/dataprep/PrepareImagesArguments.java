@@ -49,8 +49,9 @@ final class PrepareImagesArguments {
       "  --seed S             seed of SMOTE's random draws (default: 0)",
       "  --help               print this text and exit",
       "",
-      "Exit codes: 0 done, 1 internal error, 2 bad arguments or existing output,",
-      "            3 bad input data or too many bad files, 4 file system or cluster failure.");
+      "Exit codes: 0 done, 2 bad arguments or existing output,",
+      "            3 bad input data or too many bad files, 4 file system or cluster failure,",
+      "            5 internal error (a bug: please report it with the log).");
 
   static final String IMAGES = "--images";
   static final String METADATA = "--metadata";

@@ -25,6 +25,6 @@ class TestFailureKind {
     assertEquals(2, exitCodes[1]);
     assertEquals(4, exitCodes[2]);
     assertEquals(4, exitCodes[3]);
-    assertEquals(1, exitCodes[4]);
+    assertEquals(5, exitCodes[4]);
   }
 }

@@ -31,12 +31,23 @@ public final class StateSizeBenchmark {
   /** Bytes per cell, and write and read seconds for four cells. */
   public record Result(double bytesPerCell, double writeSeconds, double readSeconds) {}
 
-  /** Measures one preset on the session, in a fresh folder. */
+  /**
+   * Measures one preset on the session, in a fresh folder that it removes afterwards (a cnn64
+   * state of four cells is about 300 MB).
+   */
   public static Result measure(SparkSession spark, NetworkPreset preset, int latent, int side,
       Path folder) {
-    CellSettings settings = settings(preset, latent, side);
     OutputFolder output = OutputFolder.create(folder.toString(),
         spark.sparkContext().hadoopConfiguration());
+    try {
+      return measure(spark, settings(preset, latent, side), output, folder);
+    } finally {
+      output.deleteQuietly(output.root());
+    }
+  }
+
+  private static Result measure(SparkSession spark, CellSettings settings, OutputFolder output,
+      Path folder) {
     StateStore store = new StateStore(spark, output);
     List<Cell> cells = settings.torus().cells();
 

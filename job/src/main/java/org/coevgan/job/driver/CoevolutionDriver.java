@@ -109,7 +109,7 @@ public final class CoevolutionDriver {
       record.continueFrom(resumeFrom.generation());
     }
     record.write("RUNNING", null);
-    output.writeFile(ConfigFile.NAME, ConfigFile.render(config));
+    output.writeFile(ConfigFile.NAME, ConfigFile.render(config, this::absolutePath));
     Thread stopped = new Thread(() -> record.stoppedBySignal(
         "stopped by a signal before it finished; resume it with --resume " + output.root()));
     Runtime.getRuntime().addShutdownHook(stopped);
@@ -125,6 +125,26 @@ public final class CoevolutionDriver {
       throw e;
     } finally {
       removeHook(stopped);
+    }
+  }
+
+  /**
+   * Returns a relative path as the absolute one it stands for on the default file system (for
+   * local files, against the working directory); absolute paths and URIs are kept as given.
+   */
+  private String absolutePath(String path) {
+    org.apache.hadoop.fs.Path given = new org.apache.hadoop.fs.Path(path);
+    if (given.isAbsolute() || given.toUri().getScheme() != null) {
+      return path;
+    }
+    try {
+      org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+      org.apache.hadoop.fs.Path qualified = given.getFileSystem(hadoop).makeQualified(given);
+      return "file".equals(qualified.toUri().getScheme())
+          ? qualified.toUri().getPath() : qualified.toString();
+    } catch (java.io.IOException e) {
+      LOG.warn("config.yaml keeps the relative path {}: {}", path, e.getMessage());
+      return path;
     }
   }
 

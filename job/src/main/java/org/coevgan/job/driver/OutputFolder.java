@@ -34,7 +34,8 @@ public final class OutputFolder {
       if (fileSystem.exists(qualified) && fileSystem.listStatus(qualified).length > 0) {
         throw new IllegalArgumentException(
             "Cannot write the run to " + qualified + ": the folder exists and is not empty; "
-                + "choose another --output or delete it");
+                + "choose another --output or delete it, or continue that run with --resume "
+                + location);
       }
       fileSystem.mkdirs(qualified);
       return new OutputFolder(fileSystem, qualified);

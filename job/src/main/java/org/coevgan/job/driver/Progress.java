@@ -39,7 +39,8 @@ public final class Progress {
         reports.stream().mapToDouble(GenerationReport::discriminatorLoss).toArray();
     long adopted = reports.stream().filter(r -> r.generatorSource().startsWith("(")).count();
     return String.format(Locale.ROOT,
-        "generation %d of %d done in %.1f s (elapsed %.1f s, about %.0f s left): "
+        "generation %d of %d done in %.1f s (elapsed %.1f s, about %.0f s of training left, "
+            + "then scoring): "
             + "generator loss best=%.4f median=%.4f, discriminator loss best=%.4f median=%.4f, "
             + "cells=%d, centers adopted from neighbours=%d",
         generation, generations, generationSeconds, elapsed, left,

@@ -149,7 +149,8 @@ public final class RunScoring {
     CellMixture best = best(mixtures);
     recordBest(best);
     SavedMixture model = ModelWriter.write(output, best, centers(states, best), settings);
-    writeGrid(model, imageHeight, imageWidth);
+    double spread = writeGrid(model, imageHeight, imageWidth);
+    checkSpread(best, spread);
     LOG.info("mixtures scored: cells={} best_cell={} {}={} seconds={} model={}",
         mixtures.size(), best.cell(), best.score().kind().configName(),
         best.score().value(), (System.nanoTime() - start) / 1e9, output.resolve("model"));
@@ -201,10 +202,28 @@ public final class RunScoring {
     return centers;
   }
 
-  private void writeGrid(SavedMixture model, int height, int width) {
+  /** Draws the best mixture's sample grid and returns how much its images differ. */
+  private double writeGrid(SavedMixture model, int height, int width) {
     float[] pixels = model.generate(GRID_SAMPLES, config.seed());
     byte[] png = SampleGrid.render(Map.of(new Cell(0, 0), pixels), 1, 1, GRID_SAMPLES,
         height, width);
     output.writeFile("samples/mixture-best-cell.png", png);
+    return SampleSpread.of(pixels, GRID_SAMPLES);
+  }
+
+  /**
+   * Records the spread of the best mixture's images and warns when they are nearly identical:
+   * FID and Inception Score of such images can look good (an FID of 18 for flat grey tiles has
+   * been seen with a classifier trained on a hundred X-rays) while the model draws nothing.
+   */
+  private void checkSpread(CellMixture best, double spread) {
+    record.put("best_cell_sample_spread", spread);
+    if (spread < SampleSpread.NEARLY_IDENTICAL) {
+      LOG.warn("the best mixture's {} sample images are nearly identical (pixel spread {} "
+          + "below {}): the generators have collapsed or not learnt yet, so its {} of {} says "
+          + "little; train longer or look at samples/mixture-best-cell.png", GRID_SAMPLES,
+          String.format(java.util.Locale.ROOT, "%.4f", spread), SampleSpread.NEARLY_IDENTICAL,
+          best.score().kind().configName(), best.score().value());
+    }
   }
 }
