@@ -90,10 +90,27 @@ public final class CoevGanMain {
   static RunConfig loadConfig(CommandLine command) {
     Path file = command.has("--config")
         ? Path.of(command.required("--config"))
-        : Path.of(command.required("--resume"), ConfigFile.NAME);
+        : resumedConfig(command.required("--resume"));
     RunConfig config = ConfigLoader.load(file, command.all("--set"));
     config.checkAgainstData(ImageTable.countRows(config.data().path()));
     return config;
+  }
+
+  /** Returns the config.yaml of the run folder to resume, refusing a folder that is no run. */
+  private static Path resumedConfig(String folder) {
+    Path run = Path.of(folder);
+    if (!java.nio.file.Files.isDirectory(run)) {
+      throw new IllegalArgumentException("Cannot resume " + folder + ": the folder does not exist"
+          + " (a relative path starts at " + Path.of("").toAbsolutePath() + "); pass the "
+          + "--output folder of an earlier CoevGanJob run");
+    }
+    Path file = run.resolve(ConfigFile.NAME);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("Cannot resume " + folder + ": it holds no "
+          + ConfigFile.NAME + "; it is not a CoevGanJob run folder, or pass --config with the "
+          + "configuration the run started with");
+    }
+    return file;
   }
 
   private static void train(RunConfig config, CommandLine command) {

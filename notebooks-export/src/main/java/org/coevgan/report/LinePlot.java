@@ -91,15 +91,29 @@ public final class LinePlot {
     return new double[] {minX, maxX > minX ? maxX : minX + 1, minY - padY, maxY + padY};
   }
 
+  /**
+   * Returns up to five whole-number ticks from {@code from} to {@code to}, evenly stepped: the x
+   * axis counts generations, and a tick at generation 2.75 means nothing.
+   */
+  static java.util.SortedSet<Double> wholeTicks(double from, double to) {
+    java.util.SortedSet<Double> ticks = new java.util.TreeSet<>();
+    double step = Math.max(1, Math.ceil((to - from) / 4));
+    for (double x = Math.ceil(from); x <= to + 1e-9; x += step) {
+      ticks.add(x);
+    }
+    return ticks;
+  }
+
   private void drawAxes(Graphics2D g, double[] range) {
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     g.drawLine(MARGIN, HEIGHT - MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN);
     g.drawLine(MARGIN, MARGIN, MARGIN, HEIGHT - MARGIN);
-    for (int tick = 0; tick <= 4; tick++) {
-      double x = range[0] + (range[1] - range[0]) * tick / 4;
-      double y = range[2] + (range[3] - range[2]) * tick / 4;
+    for (double x : wholeTicks(range[0], range[1])) {
       g.drawString(format(x), px(x, range) - 10, HEIGHT - MARGIN + 18);
+    }
+    for (int tick = 0; tick <= 4; tick++) {
+      double y = range[2] + (range[3] - range[2]) * tick / 4;
       g.drawString(format(y), 4, py(y, range) + 4);
     }
     g.drawString(xLabel, WIDTH / 2 - 30, HEIGHT - 15);
