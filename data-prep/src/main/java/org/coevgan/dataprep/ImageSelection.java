@@ -94,7 +94,34 @@ record ImageSelection(List<Candidate> candidates, int rows, Map<String, Integer>
       }
     }
 
+    if (candidates.isEmpty() && !options.filters().isEmpty()) {
+      throw new BadInputException(noRowSelected(table, options.filters()));
+    }
     return new ImageSelection(candidates, table.records().size(), filteredOut);
+  }
+
+  /**
+   * Explains an empty selection: which filter matches no row at all, with the values its column
+   * holds (filters compare exactly, so "covid-19" misses "COVID-19").
+   */
+  private static String noRowSelected(CsvTable table, List<MetadataFilter> filters) {
+    StringBuilder message = new StringBuilder("Cannot select any image: no row of ")
+        .append(table.file()).append(" passes every --filter (values compare exactly, case "
+            + "included)");
+    for (MetadataFilter filter : filters) {
+      java.util.SortedSet<String> values = new java.util.TreeSet<>();
+      table.records().forEach(record -> {
+        String value = table.valuesOf(record).get(filter.column());
+        values.add(value == null ? "" : value.trim());
+      });
+      boolean matchesSome = table.records().stream()
+          .anyMatch(record -> filter.accepts(table.valuesOf(record)));
+      if (!matchesSome) {
+        message.append("; --filter ").append(filter).append(" matches no row, the column holds ")
+            .append(values.size() <= 12 ? values : List.copyOf(values).subList(0, 12) + "...");
+      }
+    }
+    return message.append("; fix the values or relax the filters").toString();
   }
 
   private static Path resolve(Path folder, String file) {

@@ -278,7 +278,7 @@ class TestPrepareImages {
   }
 
   @Test
-  void refusesWhenNoImageIsKept() {
+  void refusesFiltersThatSelectNoRowNamingTheColumnsValues() {
     String output = folder.resolve("table").toString();
     Options options = new Options(images, Optional.of(metadata),
         List.of(MetadataFilter.parse("finding=Pneumocystis")), "filename", Optional.empty(),
@@ -287,7 +287,10 @@ class TestPrepareImages {
     BadInputException failure =
         assertThrows(BadInputException.class, () -> PrepareImages.run(spark, options));
 
-    assertTrue(failure.getMessage().contains("no image was kept"), failure::getMessage);
+    assertTrue(failure.getMessage().contains(
+        "--filter finding=Pneumocystis matches no row, the column holds [COVID-19, SARS]"),
+        failure::getMessage);
+    assertTrue(failure.getMessage().contains("case included"), failure::getMessage);
     assertFalse(Files.exists(folder.resolve("table")));
   }
 
