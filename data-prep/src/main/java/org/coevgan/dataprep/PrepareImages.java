@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li>select: read the metadata CSV ({@link CsvReader}) and keep the rows every filter
  *       accepts ({@link ImageSelection});
  *   <li>ingest: decode, convert from an embedded colour profile to sRGB
- *       ({@link EmbeddedProfile}), crop to square and shrink each file ({@link ImageDecoder}), skipping
- *       bad files and exact duplicates by reason ({@link SkipReason});
+ *       ({@link EmbeddedProfile}), crop to square and shrink each file ({@link ImageDecoder}),
+ *       skipping bad files and exact duplicates by reason ({@link SkipReason});
  *   <li>label, when {@code --label-column} is given: number the column's distinct values of the
  *       kept images 0, 1, ... in sorted order, so "COVID-19" and "SARS" become 0 and 1,
  *       after merging the values each {@code --label-group} lists into its name
