@@ -30,8 +30,8 @@ import java.util.zip.Inflater;
 /**
  * The ICC colour profile embedded in a PNG (its iCCP chunk) or a JPEG (APP2 ICC_PROFILE
  * segments), and the conversion of a decoded image from that profile to sRGB, the space an
- * image without a profile is taken to be in. Java's decoders read the samples as stored and
- * ignore these profiles, so without this step a radiograph saved as Adobe RGB, with a grey gamma
+ * image without a profile is taken to be in. Java's PNG decoder and its JPEG decoder for grey
+ * pictures read the samples as stored and ignore these profiles, so without this step a radiograph saved as Adobe RGB, with a grey gamma
  * 2.2 profile or a print dot-gain curve would enter the table with levels that mean something
  * else than the same levels of an untagged file.
  *
@@ -41,7 +41,8 @@ import java.util.zip.Inflater;
  * radiograph tagged with it keeps its levels up to rounding. Grey and
  * RGB pictures are converted (alpha dropped, as {@link GreyRows} ignores it anyway) into 16-bit
  * sRGB, which keeps the precision of 16-bit sources. Palette and CMYK pictures, and profiles of
- * another colour space than the picture's, are left as decoded.
+ * another colour space than the picture's, are left as decoded. A colour (YCbCr or RGB) JPEG is
+ * left alone too: Java's JPEG decoder has already converted it from its profile to sRGB.
  */
 final class EmbeddedProfile {
   /** Largest change of a probe colour, in [0, 1] units, that still counts as no change. */
@@ -76,6 +77,14 @@ final class EmbeddedProfile {
     } catch (EOFException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Returns whether the decoder has already applied the file's profile: javax.imageio's JPEG
+   * reader converts a colour JPEG from its embedded profile to sRGB, but not a grey one.
+   */
+  static boolean appliedByDecoder(ImageFormat format, BufferedImage image) {
+    return format == ImageFormat.JPEG && image.getColorModel().getNumColorComponents() == 3;
   }
 
   /** Returns the picture in sRGB when the profile changes its colours, else the picture itself. */

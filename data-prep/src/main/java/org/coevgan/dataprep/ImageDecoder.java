@@ -195,6 +195,10 @@ final class ImageDecoder {
    */
   private static BufferedImage inSrgb(Path file, ImageFormat format, BufferedImage image,
       Consumer<String> profileApplied) {
+    if (EmbeddedProfile.appliedByDecoder(format, image)) {
+      return image;
+    }
+
     try {
       Optional<ICC_Profile> profile = EmbeddedProfile.read(file, format);
       if (profile.isEmpty()) {
