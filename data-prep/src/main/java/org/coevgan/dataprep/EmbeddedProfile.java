@@ -41,7 +41,9 @@ import java.util.zip.Inflater;
  * radiograph tagged with it keeps its levels up to rounding. Grey and
  * RGB pictures are converted (alpha dropped, as {@link GreyRows} ignores it anyway) into 16-bit
  * sRGB, which keeps the precision of 16-bit sources. Palette and CMYK pictures, and profiles of
- * another colour space than the picture's, are left as decoded. A colour (YCbCr or RGB) JPEG is
+ * another colour space than the picture's, are left as decoded, refused with an
+ * IllegalArgumentException that the decoder turns into a warning naming the file (unless the
+ * profile changes no colour). A colour (YCbCr or RGB) JPEG is
  * left alone too: Java's JPEG decoder has already converted it from its profile to sRGB.
  */
 final class EmbeddedProfile {
@@ -90,13 +92,16 @@ final class EmbeddedProfile {
   /** Returns the picture in sRGB when the profile changes its colours, else the picture itself. */
   static BufferedImage toSrgb(BufferedImage image, ICC_Profile profile) {
     int components = image.getColorModel().getNumColorComponents();
-    boolean fits = !(image.getColorModel() instanceof IndexColorModel)
-        && profile.getNumComponents() == components
-        && (profile.getColorSpaceType() == ColorSpace.TYPE_RGB
-            || profile.getColorSpaceType() == ColorSpace.TYPE_GRAY);
+    checkGreyOrRgb(profile);
     ICC_ColorSpace space = new ICC_ColorSpace(profile);
-    if (!fits || changesNoColour(space)) {
+    if (changesNoColour(space)) {
       return image;
+    }
+    if (image.getColorModel() instanceof IndexColorModel
+        || profile.getNumComponents() != components) {
+      throw new IllegalArgumentException("a profile of " + profile.getNumComponents()
+          + " colour components that changes colours cannot be applied to a "
+          + pictureKind(image) + " picture");
     }
 
     BufferedImage tagged = withColourSpace(image, space, components);
@@ -105,6 +110,24 @@ final class EmbeddedProfile {
     BufferedImage converted = new BufferedImage(srgb,
         srgb.createCompatibleWritableRaster(image.getWidth(), image.getHeight()), false, null);
     return new ColorConvertOp(null).filter(tagged, converted);
+  }
+
+  /**
+   * Refuses a profile of another colour space than grey or RGB (CMYK, Lab): it is not applied.
+   *
+   * @throws IllegalArgumentException naming the profile's colour space type
+   */
+  private static void checkGreyOrRgb(ICC_Profile profile) {
+    int type = profile.getColorSpaceType();
+    if (type != ColorSpace.TYPE_RGB && type != ColorSpace.TYPE_GRAY) {
+      throw new IllegalArgumentException("a profile of colour space type " + type
+          + " (neither grey nor RGB) is not applied");
+    }
+  }
+
+  private static String pictureKind(BufferedImage image) {
+    return image.getColorModel() instanceof IndexColorModel ? "palette"
+        : image.getColorModel().getNumColorComponents() + "-component";
   }
 
   /** Returns the profile's name from its description tag (ICC v2 text or v4 Unicode), for logs. */

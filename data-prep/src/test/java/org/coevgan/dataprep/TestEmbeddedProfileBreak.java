@@ -1,6 +1,8 @@
 package org.coevgan.dataprep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -25,6 +27,41 @@ class TestEmbeddedProfileBreak {
   @Test
   void progressiveColourJpegTaggedLinearIsConvertedOnce() {
     assertEquals(LINEAR_128_IN_SRGB, linearTaggedJpegLevel(true), 1.5);
+  }
+
+  @Test
+  void paletteWithColourChangingProfileIsRefusedSoTheDecoderWarns() {
+    BufferedImage palette = ImageFiles.palette(SIDE, SIDE);
+
+    assertThrows(IllegalArgumentException.class,
+        () -> EmbeddedProfile.toSrgb(palette, ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB)));
+  }
+
+  @Test
+  void greyPictureWithColourChangingRgbProfileIsRefusedSoTheDecoderWarns() {
+    BufferedImage grey = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
+
+    assertThrows(IllegalArgumentException.class,
+        () -> EmbeddedProfile.toSrgb(grey, ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB)));
+  }
+
+  @Test
+  void paletteWithSrgbProfileIsKeptWithoutComplaint() {
+    BufferedImage palette = ImageFiles.palette(SIDE, SIDE);
+
+    assertSame(palette, EmbeddedProfile.toSrgb(palette, ICC_Profile.getInstance(ColorSpace.CS_sRGB)));
+  }
+
+  @Test
+  void paletteFileWithColourChangingProfileKeepsItsStoredLevels() {
+    byte[] png = ImageFiles.encode(ImageFiles.palette(SIDE, SIDE), "png");
+    byte[] profile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+    Path plain = ImageFiles.write(folder.resolve("plain.png"), png);
+    Path tagged = ImageFiles.write(folder.resolve("tagged.png"),
+        ProfiledFiles.pngWithProfile(png, profile));
+
+    assertEquals(ImageDecoder.decode(plain, SIDE).pixels()[0],
+        ImageDecoder.decode(tagged, SIDE).pixels()[0]);
   }
 
   private float linearTaggedJpegLevel(boolean progressive) {
