@@ -102,7 +102,8 @@ final class LabelGroups {
    * Checks that every value a group lists occurs among the values of the kept images, so that
    * a misspelt value does not silently leave its images in another label.
    *
-   * @throws BadInputException naming the column, the missing values and the values present
+   * @throws BadInputException naming the column, the missing values and the values present,
+   *     or a group named like a value that keeps its own label
    */
   void checkListedValuesOccur(String column, Set<String> present) {
     Set<String> trimmed = new TreeSet<>();
@@ -113,6 +114,22 @@ final class LabelGroups {
       throw new BadInputException("Cannot group labels because no kept image has " + column
           + " = " + missing + "; the kept images' values are " + trimmed + "; fix or remove "
           + "these values in --label-group");
+    }
+    checkNoNameClash(column, present);
+  }
+
+  /**
+   * Refuses a group named like a value no group lists: that value keeps its own label, which is
+   * the group's name, so its images would silently join the group.
+   */
+  private void checkNoNameClash(String column, Set<String> present) {
+    Set<String> clashing = new TreeSet<>(nameByValue.values());
+    clashing.removeIf(name -> restName != null || !present.contains(name)
+        || nameByValue.containsKey(name));
+    if (!clashing.isEmpty()) {
+      throw new BadInputException("Cannot group labels because group '" + clashing.iterator()
+          .next() + "' is named like a " + column + " value that no group lists, so its images "
+          + "would join the group; list that value in a group or give the group another name");
     }
   }
 
