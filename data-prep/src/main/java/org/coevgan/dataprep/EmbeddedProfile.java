@@ -30,10 +30,10 @@ import java.util.zip.Inflater;
 /**
  * The ICC colour profile embedded in a PNG (its iCCP chunk) or a JPEG (APP2 ICC_PROFILE
  * segments), and the conversion of a decoded image from that profile to sRGB, the space an
- * image without a profile is taken to be in. Java's PNG decoder and its JPEG decoder for grey
- * pictures read the samples as stored and ignore these profiles, so without this step a radiograph saved as Adobe RGB, with a grey gamma
- * 2.2 profile or a print dot-gain curve would enter the table with levels that mean something
- * else than the same levels of an untagged file.
+ * image without a profile is taken to be in. Java's PNG decoder, and its JPEG decoder for grey
+ * pictures, read the samples as stored and ignore these profiles, so without this step a
+ * radiograph saved with a linear, Apple RGB or print dot-gain profile would enter the table with
+ * levels that mean something else than the same levels of an untagged file.
  *
  * <p>A profile is applied only when it changes some colour: probe greys and primaries are sent
  * through it, and a profile that moves none of them by half an 8-bit level (an sRGB profile)
