@@ -135,7 +135,8 @@ final class EmbeddedProfile {
     byte[] tag = profile.getData(ICC_Profile.icSigProfileDescriptionTag);
     String text = tag == null || tag.length < 12 ? "" : descriptionText(tag);
     String printable = text.replaceAll("[^\\x20-\\x7E]", "").trim();
-    return printable.isEmpty() ? "unnamed" : printable.substring(0, Math.min(40, printable.length()));
+    return printable.isEmpty()
+        ? "unnamed" : printable.substring(0, Math.min(40, printable.length()));
   }
 
   private static String descriptionText(byte[] tag) {
@@ -222,7 +223,8 @@ final class EmbeddedProfile {
       if (marker == JPEG_START_OF_SCAN || marker == JPEG_END_OF_IMAGE) {
         break;
       }
-      if (marker == JPEG_TEMPORARY || (marker >= JPEG_RESTART_FIRST && marker <= JPEG_RESTART_LAST)) {
+      boolean restart = marker >= JPEG_RESTART_FIRST && marker <= JPEG_RESTART_LAST;
+      if (marker == JPEG_TEMPORARY || restart) {
         continue;
       }
       int length = in.readUnsignedShort();

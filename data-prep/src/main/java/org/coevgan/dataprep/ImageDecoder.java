@@ -37,10 +37,10 @@ import org.slf4j.LoggerFactory;
  * <p>Decoding uses the javax.imageio reader of the detected format and takes the samples from
  * the decoded raster ({@link GreyRows}), never from {@code getRGB} or another colour-managed
  * path; an embedded ICC profile that changes colours is applied first, converting the picture
- * to sRGB ({@link EmbeddedProfile}). Baseline and progressive JPEG (grey, YCbCr, and CMYK or YCCK under an Adobe APP14
- * marker), and PNG of any bit depth (1 to 16), grey, grey with alpha, RGB, RGBA and palette, are
- * read. A failing file system is not a skip: it raises
- * {@link UncheckedIOException}, which ends the run.
+ * to sRGB ({@link EmbeddedProfile}; the JPEG reader does that itself for colour JPEGs).
+ * Baseline and progressive JPEG (grey, YCbCr, and CMYK or YCCK under an Adobe APP14 marker), and
+ * PNG of any bit depth (1 to 16), grey, grey with alpha, RGB, RGBA and palette, are read. A
+ * failing file system is not a skip: it raises {@link UncheckedIOException}, which ends the run.
  */
 final class ImageDecoder {
   private static final Logger LOG = LoggerFactory.getLogger(ImageDecoder.class);

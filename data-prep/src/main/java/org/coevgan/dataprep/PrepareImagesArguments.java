@@ -72,7 +72,8 @@ final class PrepareImagesArguments {
   static final long DEFAULT_SEED = 0;
 
   private static final Set<String> OPTIONS_WITH_VALUES = Set.of(IMAGES, METADATA, FILTER,
-      FILE_COLUMN, LABEL_COLUMN, LABEL_GROUP, SIZE, OUTPUT, MAX_SKIPPED, SMOTE_TARGET, SMOTE_K, SEED);
+      FILE_COLUMN, LABEL_COLUMN, LABEL_GROUP, SIZE, OUTPUT, MAX_SKIPPED, SMOTE_TARGET, SMOTE_K,
+      SEED);
 
   private PrepareImagesArguments() {}
 

@@ -49,7 +49,8 @@ class TestEmbeddedProfileBreak {
   void paletteWithSrgbProfileIsKeptWithoutComplaint() {
     BufferedImage palette = ImageFiles.palette(SIDE, SIDE);
 
-    assertSame(palette, EmbeddedProfile.toSrgb(palette, ICC_Profile.getInstance(ColorSpace.CS_sRGB)));
+    ICC_Profile srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB);
+    assertSame(palette, EmbeddedProfile.toSrgb(palette, srgb));
   }
 
   @Test
