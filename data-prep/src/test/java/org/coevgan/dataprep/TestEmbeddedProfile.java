@@ -7,15 +7,12 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +32,7 @@ class TestEmbeddedProfile {
   void greyPngTaggedLinearIsConvertedToSrgbLevels() {
     byte[] png = ImageFiles.encode(flatGrey(128), "png");
     Path tagged = ImageFiles.write(folder.resolve("linear.png"),
-        withPngProfile(png, deflate(linearGrey().getData())));
+        ProfiledFiles.pngWithProfile(png, linearGrey().getData()));
     Path plain = ImageFiles.write(folder.resolve("plain.png"), png);
     List<String> applied = new ArrayList<>();
 
@@ -52,10 +49,11 @@ class TestEmbeddedProfile {
     byte[] jpeg = ImageFiles.encode(flatGrey(128), "jpeg");
     byte[] profile = linearGrey().getData();
     int half = profile.length / 2;
-    byte[] second = iccSegment(2, 2, Arrays.copyOfRange(profile, half, profile.length));
-    byte[] first = iccSegment(1, 2, Arrays.copyOfRange(profile, 0, half));
+    byte[] second =
+        ProfiledFiles.iccSegment(2, 2, Arrays.copyOfRange(profile, half, profile.length));
+    byte[] first = ProfiledFiles.iccSegment(1, 2, Arrays.copyOfRange(profile, 0, half));
     Path tagged = ImageFiles.write(folder.resolve("split.jpg"),
-        afterStartOfImage(jpeg, concat(second, first)));
+        ProfiledFiles.jpegWithSegments(jpeg, second, first));
 
     float convertedLevel = level(ImageDecoder.decode(tagged, SIDE));
 
@@ -68,7 +66,7 @@ class TestEmbeddedProfile {
     byte[] jpeg = ImageFiles.jpegBytes(colourful, false);
     byte[] srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     Path tagged = ImageFiles.write(folder.resolve("srgb.jpg"),
-        afterStartOfImage(jpeg, iccSegment(1, 1, srgb)));
+        ProfiledFiles.jpegWithSegments(jpeg, ProfiledFiles.iccSegment(1, 1, srgb)));
     Path plain = ImageFiles.write(folder.resolve("plain.jpg"), jpeg);
     List<String> applied = new ArrayList<>();
 
@@ -83,7 +81,10 @@ class TestEmbeddedProfile {
   void unreadableProfileIsIgnoredAndTheImageKept() {
     byte[] png = ImageFiles.encode(flatGrey(90), "png");
     byte[] notDeflate = "not a compressed profile".getBytes(StandardCharsets.US_ASCII);
-    Path tagged = ImageFiles.write(folder.resolve("broken.png"), withPngProfile(png, notDeflate));
+    byte[] name = "test\0\0".getBytes(StandardCharsets.US_ASCII);
+    byte[] chunk = ProfiledFiles.concat(name, notDeflate);
+    Path tagged = ImageFiles.write(folder.resolve("broken.png"),
+        ProfiledFiles.pngWithChunk(png, 8 + 12 + 13, "iCCP", chunk));
     List<String> applied = new ArrayList<>();
 
     float storedLevel = level(ImageDecoder.decode(tagged, SIDE, applied::add));
@@ -147,45 +148,6 @@ class TestEmbeddedProfile {
     return (float) (sum / values.length);
   }
 
-  private static byte[] deflate(byte[] data) {
-    Deflater deflater = new Deflater();
-    deflater.setInput(data);
-    deflater.finish();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[4096];
-    while (!deflater.finished()) {
-      out.write(buffer, 0, deflater.deflate(buffer));
-    }
-    deflater.end();
-    return out.toByteArray();
-  }
-
-  /** Inserts an iCCP chunk (name "test", deflate) right after the PNG's IHDR chunk. */
-  private static byte[] withPngProfile(byte[] png, byte[] compressedProfile) {
-    byte[] data = concat("test\0\0".getBytes(StandardCharsets.US_ASCII), compressedProfile);
-    byte[] type = "iCCP".getBytes(StandardCharsets.US_ASCII);
-    CRC32 crc = new CRC32();
-    crc.update(type);
-    crc.update(data);
-    byte[] chunk = ByteBuffer.allocate(12 + data.length).putInt(data.length).put(type).put(data)
-        .putInt((int) crc.getValue()).array();
-    int afterHeader = 8 + 12 + 13;
-    return concat(Arrays.copyOf(png, afterHeader), chunk,
-        Arrays.copyOfRange(png, afterHeader, png.length));
-  }
-
-  private static byte[] iccSegment(int sequence, int count, byte[] part) {
-    byte[] signature = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
-    int length = 2 + signature.length + 2 + part.length;
-    return ByteBuffer.allocate(2 + length).put((byte) 0xFF).put((byte) 0xE2)
-        .putShort((short) length).put(signature).put((byte) sequence).put((byte) count).put(part)
-        .array();
-  }
-
-  private static byte[] afterStartOfImage(byte[] jpeg, byte[] segments) {
-    return concat(Arrays.copyOf(jpeg, 2), segments, Arrays.copyOfRange(jpeg, 2, jpeg.length));
-  }
-
   /** Returns the JPEG with its APP2 ICC_PROFILE segments removed. */
   private static byte[] withoutIccSegments(byte[] jpeg) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -201,14 +163,6 @@ class TestEmbeddedProfile {
       at += 2 + length;
     }
     out.write(jpeg, at, jpeg.length - at);
-    return out.toByteArray();
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] part : parts) {
-      out.writeBytes(part);
-    }
     return out.toByteArray();
   }
 }
