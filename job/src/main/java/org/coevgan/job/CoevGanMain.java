@@ -96,9 +96,13 @@ public final class CoevGanMain {
     return config;
   }
 
-  /** Returns the config.yaml of the run folder to resume, refusing a folder that is no run. */
-  private static Path resumedConfig(String folder) {
-    Path run = Path.of(folder);
+  /**
+   * Returns the config.yaml of the run folder to resume (a local path or a {@code file:} URI),
+   * refusing a folder that is no run.
+   */
+  static Path resumedConfig(String folder) {
+    Path run = folder.startsWith("file:")
+        ? Path.of(new org.apache.hadoop.fs.Path(folder).toUri()) : Path.of(folder);
     if (!java.nio.file.Files.isDirectory(run)) {
       throw new IllegalArgumentException("Cannot resume " + folder + ": the folder does not exist"
           + " (a relative path starts at " + Path.of("").toAbsolutePath() + "); pass the "
