@@ -99,13 +99,14 @@ final class LabelGroups {
   }
 
   /**
-   * Checks that every value a group lists occurs among the values of the kept images, so that
-   * a misspelt value does not silently leave its images in another label.
+   * Checks the groups against the values of the kept images: every listed value occurs, so that
+   * a misspelt value does not silently leave its images in another label, and no group is named
+   * like a value that keeps its own label.
    *
    * @throws BadInputException naming the column, the missing values and the values present,
    *     or a group named like a value that keeps its own label
    */
-  void checkListedValuesOccur(String column, Set<String> present) {
+  void checkAgainst(String column, Set<String> present) {
     Set<String> trimmed = new TreeSet<>();
     present.forEach(value -> trimmed.add(value == null ? "" : value.trim()));
     Set<String> missing = new TreeSet<>(nameByValue.keySet());

@@ -303,15 +303,16 @@ public final class PrepareImages {
       return Map.of();
     }
 
-    Set<String> values = new TreeSet<>();
-    kept.forEach(image -> values.add(image.candidate().metadata().get(column.get())));
-    groups.checkListedValuesOccur(column.get(), values);
-    Set<String> grouped = new TreeSet<>();
-    values.forEach(value -> grouped.add(groups.labelOf(value)));
+    Map<String, String> labelByValue = new TreeMap<>();
+    kept.forEach(image -> {
+      String value = image.candidate().metadata().get(column.get());
+      labelByValue.put(value, groups.labelOf(value));
+    });
+    groups.checkAgainst(column.get(), labelByValue.keySet());
     Map<String, Integer> numbers = new TreeMap<>();
-    grouped.forEach(label -> numbers.put(label, numbers.size()));
+    new TreeSet<>(labelByValue.values()).forEach(label -> numbers.put(label, numbers.size()));
     Map<String, Integer> labels = new TreeMap<>();
-    values.forEach(value -> labels.put(value, numbers.get(groups.labelOf(value))));
+    labelByValue.forEach((value, label) -> labels.put(value, numbers.get(label)));
     LOG.info("Labelled images column={} labels={} imagesByLabel={} groups={} images={}",
         column.get(), numbers, countByLabel(labelValues(kept, column.get(), groups)),
         groups.isEmpty() ? "none" : groups, kept.size());

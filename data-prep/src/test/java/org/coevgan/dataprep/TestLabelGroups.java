@@ -58,7 +58,7 @@ class TestLabelGroups {
     LabelGroups groups = LabelGroups.parse(List.of("viral=COVID-19,SARS-typo"));
 
     BadInputException failure = assertThrows(BadInputException.class,
-        () -> groups.checkListedValuesOccur("finding", Set.of("COVID-19", " SARS")));
+        () -> groups.checkAgainst("finding", Set.of("COVID-19", " SARS")));
 
     assertTrue(failure.getMessage().contains("finding = [SARS-typo]"), failure::getMessage);
     assertTrue(failure.getMessage().contains("[COVID-19, SARS]"), failure::getMessage);

@@ -15,7 +15,7 @@ class TestLabelGroupsBreak {
     LabelGroups groups = LabelGroups.parse(List.of("ARDS=SARS"));
 
     BadInputException refused = assertThrows(BadInputException.class,
-        () -> groups.checkListedValuesOccur("finding", Set.of("ARDS", "SARS", "COVID-19")));
+        () -> groups.checkAgainst("finding", Set.of("ARDS", "SARS", "COVID-19")));
 
     assertTrue(refused.getMessage().contains("'ARDS'"), refused.getMessage());
   }
@@ -25,8 +25,8 @@ class TestLabelGroupsBreak {
     Set<String> present = Set.of("ARDS", "SARS", "COVID-19");
 
     assertDoesNotThrow(() -> LabelGroups.parse(List.of("ARDS=ARDS,SARS"))
-        .checkListedValuesOccur("finding", present));
+        .checkAgainst("finding", present));
     assertDoesNotThrow(() -> LabelGroups.parse(List.of("ARDS=SARS", "other=*"))
-        .checkListedValuesOccur("finding", present));
+        .checkAgainst("finding", present));
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.coevgan.conf.NetworkPreset;
+import org.coevgan.dataprep.ImageTable;
 import org.coevgan.dataprep.SparkSessions;
 import org.coevgan.job.network.NativeThreads;
 import org.slf4j.Logger;
@@ -93,24 +94,14 @@ public final class Benchmark {
     }
   }
 
+  /** Refuses a --data that is no image table, with the same checks the job makes. */
   private static void checkImageTable(String data) {
-    if (!holdsParquet(Path.of(data))) {
+    try {
+      ImageTable.countRows(data);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Cannot measure orchestration: no image table at "
-          + data + "; run submit/prepare-data.sh mnist-test, pass --data IMAGE_TABLE, or leave "
-          + "orchestration out of --figures");
-    }
-  }
-
-  /** Returns whether the folder exists and holds a Parquet file, as an image table does. */
-  private static boolean holdsParquet(Path folder) {
-    if (!Files.isDirectory(folder)) {
-      return false;
-    }
-    try (var entries = Files.list(folder)) {
-      return entries.map(entry -> entry.getFileName().toString())
-          .anyMatch(name -> !name.startsWith(".") && name.endsWith(".parquet"));
-    } catch (java.io.IOException e) {
-      return false;
+          + data + " (" + e.getMessage() + "); run submit/prepare-data.sh mnist-test, pass "
+          + "--data IMAGE_TABLE, or leave orchestration out of --figures", e);
     }
   }
 

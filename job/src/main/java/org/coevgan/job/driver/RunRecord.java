@@ -31,6 +31,7 @@ public final class RunRecord {
   private final Instant started;
   private final List<Double> generationSeconds = new ArrayList<>();
   private final Map<String, Object> facts = new LinkedHashMap<>();
+  private final Map<String, String> versions = versions();
   private String firstStarted;
   private boolean stopped;
 
@@ -46,7 +47,7 @@ public final class RunRecord {
    * keeps its times of generations 1 to that one (later ones are run again) and the time the
    * run first started. A generation whose time the earlier record lacks is listed as null.
    */
-  public void continueFrom(int checkpointGeneration) {
+  public synchronized void continueFrom(int checkpointGeneration) {
     JsonNode earlier = earlierRecord();
     JsonNode seconds = earlier.path("generation_seconds");
     for (int index = 0; index < checkpointGeneration; index++) {
@@ -57,8 +58,11 @@ public final class RunRecord {
     facts.put("resumed_from_generation", checkpointGeneration);
   }
 
-  /** Adds a fact (grid, image count, threads) to every later write. */
-  public void put(String key, Object value) {
+  /**
+   * Adds a fact (grid, image count, threads) to every later write; under the lock, as the
+   * shutdown hook may be writing the file from its own thread.
+   */
+  public synchronized void put(String key, Object value) {
     facts.put(key, value);
   }
 
@@ -100,7 +104,7 @@ public final class RunRecord {
     document.put("elapsed_seconds", (System.currentTimeMillis() - started.toEpochMilli()) / 1000.0);
     document.put("generation_seconds", generationSeconds);
     document.putAll(facts);
-    document.put("versions", versions());
+    document.put("versions", versions);
     document.put("config", config.resolvedValues());
     output.writeFile("run.json", toJson(document));
   }
