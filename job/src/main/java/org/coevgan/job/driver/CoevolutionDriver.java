@@ -1,5 +1,6 @@
 package org.coevgan.job.driver;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -133,16 +136,16 @@ public final class CoevolutionDriver {
    * local files, against the working directory); absolute paths and URIs are kept as given.
    */
   private String absolutePath(String path) {
-    org.apache.hadoop.fs.Path given = new org.apache.hadoop.fs.Path(path);
+    Path given = new Path(path);
     if (given.isAbsolute() || given.toUri().getScheme() != null) {
       return path;
     }
     try {
-      org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-      org.apache.hadoop.fs.Path qualified = given.getFileSystem(hadoop).makeQualified(given);
+      Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+      Path qualified = given.getFileSystem(hadoop).makeQualified(given);
       return "file".equals(qualified.toUri().getScheme())
           ? qualified.toUri().getPath() : qualified.toString();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       LOG.warn("config.yaml keeps the relative path {}: {}", path, e.getMessage());
       return path;
     }
